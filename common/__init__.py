@@ -1,0 +1,1 @@
+"""Pieces shared by every package: errors, parameter specs, database and extensions."""
