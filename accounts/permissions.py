@@ -1,0 +1,20 @@
+"""Who may do what: role checks shared by every service."""
+from __future__ import annotations
+
+from accounts.models import User
+from common.errors import N_, Forbidden, Unauthorized
+
+
+def require_user(actor: User | None) -> User:
+    """The acting user, or Unauthorized when nobody is logged in."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        raise Unauthorized()
+    return actor
+
+
+def require_role(actor: User | None, role: str) -> User:
+    """The acting user if they hold ``role``, else Forbidden."""
+    user = require_user(actor)
+    if not user.has_role(role):
+        raise Forbidden(N_("This needs the %(role)s role."), role=role)
+    return user

@@ -1,0 +1,1 @@
+"""Certificates and printed artefacts: fonts, layouts as data, rendering with ReportLab."""

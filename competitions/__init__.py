@@ -1,0 +1,1 @@
+"""Events, divisions, venues and contests; the sports registry; results and standings."""

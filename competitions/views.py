@@ -1,0 +1,35 @@
+"""Public pages: the list of events, an event with everything in it, a contest."""
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+from flask_login import current_user
+
+from competitions import services, venue_services
+from competitions.sports import FORMAT_LABELS, SPORTS
+
+bp = Blueprint("competitions", __name__)
+
+
+@bp.get("/")
+def home():
+    """Public home: the events."""
+    events, _total = services.list_events(1, 100)
+    return render_template("competitions/home.html", events=events)
+
+
+@bp.get("/events/<int:event_id>")
+def event(event_id: int):
+    """An event: divisions, delegations, venues and contests."""
+    ev = services.event_overview(event_id)
+    return render_template("competitions/event.html", event=ev, sports=SPORTS, format_labels=FORMAT_LABELS,
+                           can_manage=services.manages(current_user, ev.id))
+
+
+@bp.get("/contests/<int:contest_id>")
+def contest(contest_id: int):
+    """A contest: its definition, settings and registration window."""
+    c = venue_services.get_contest(contest_id)
+    sport = SPORTS[c.sport]
+    return render_template("competitions/contest.html", contest=c, sport=sport, format_labels=FORMAT_LABELS,
+                           settings=[(p, c.settings.get(p.key)) for p in sport.settings_for(c.discipline)],
+                           can_manage=services.manages(current_user, c.event_id))

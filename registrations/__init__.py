@@ -1,0 +1,1 @@
+"""Delegations, entries, people and rosters, approval, waiting list, Excel, photo works."""

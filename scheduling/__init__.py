@@ -1,0 +1,1 @@
+"""Draws, competition formats, timetable and the background scheduler."""

@@ -1,0 +1,122 @@
+"""GET /api/v1/openapi.json: the OpenAPI 3.1 description of what the API really does (tested)."""
+from __future__ import annotations
+
+from flask import Blueprint, jsonify
+
+bp = Blueprint("openapi", __name__)
+
+_PROBLEM = {"$ref": "#/components/responses/Problem"}
+_ID = {"type": "integer"}
+
+
+def _obj(props: dict, required: tuple = ()) -> dict:
+    return {"type": "object", "properties": props, "required": list(required)}
+
+
+SCHEMAS = {
+    "Division": _obj({"id": _ID, "code": {"type": "string"}, "name": {"type": "string"}}, ("code", "name")),
+    "Event": _obj({"id": _ID, "name": {"type": "string"}, "starts_on": {"type": "string", "format": "date"},
+                   "ends_on": {"type": "string", "format": "date"}, "timezone": {"type": "string"},
+                   "divisions": {"type": "array", "items": {"$ref": "#/components/schemas/Division"}},
+                   "version": _ID}, ("id", "name", "starts_on", "ends_on", "timezone", "divisions", "version")),
+    "Contest": _obj({"id": _ID, "event_id": _ID, "name": {"type": "string"}, "sport": {
+        "enum": ["badminton", "basketball", "ice_dragon_boat", "photography"]},
+        "discipline": {"type": ["string", "null"]}, "division": {"type": ["string", "null"]},
+        "format": _obj({"type": {"type": "string"}}, ("type",)), "settings": {"type": "object"},
+        "registration_opens_at": {"type": "string", "format": "date-time"},
+        "registration_closes_at": {"type": "string", "format": "date-time"},
+        "max_entries": {"type": ["integer", "null"]}, "waiting_list": {"type": "boolean"}, "version": _ID},
+        ("id", "name", "sport", "format", "settings", "registration_opens_at", "registration_closes_at", "version")),
+    "Delegation": _obj({"id": _ID, "name": {"type": "string"}, "division": {"type": "string"},
+                        "leader": _obj({"id": _ID, "username": {"type": "string"}}), "version": _ID},
+                       ("id", "name", "division", "version")),
+    "Venue": _obj({"id": _ID, "name": {"type": "string"}, "kind": {"type": "string"},
+                   "courts": {"type": "array", "items": {"type": "string"}}, "version": _ID}, ("id", "name", "courts")),
+    "User": _obj({"id": _ID, "username": {"type": "string"}, "roles": {"type": "array", "items": {"type": "string"}}},
+                 ("id", "username", "roles")),
+    "Token": _obj({"token": {"type": "string"}, "expires_at": {"type": "string", "format": "date-time"},
+                   "user": {"$ref": "#/components/schemas/User"}}, ("token", "expires_at", "user")),
+}
+
+
+def _list_of(name: str) -> dict:
+    return _obj({"items": {"type": "array", "items": {"$ref": f"#/components/schemas/{name}"}},
+                 "total": _ID}, ("items", "total"))
+
+
+def _op(summary: str, ok: int, schema: dict | None, errors: tuple, auth: bool, body: str | None = None,
+        paged: bool = False) -> dict:
+    op: dict = {"summary": summary, "responses": {}}
+    content = {"application/json": {"schema": schema}} if schema else None
+    op["responses"][str(ok)] = {"description": "OK", **({"content": content} if content else {})}
+    for status in errors:
+        op["responses"][str(status)] = _PROBLEM
+    if auth:
+        op["security"] = [{"bearer": []}]
+    if body:
+        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": {"$ref": body}}}}
+    if paged:
+        op["parameters"] = [{"name": n, "in": "query", "schema": {"type": "integer", "minimum": 1}}
+                            for n in ("page", "per_page")]
+    return op
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+_EVENT_ID = [{"name": "event_id", "in": "path", "required": True, "schema": _ID}]
+PATHS = {
+    "/api/v1/tokens": {"post": _op("Get a bearer token", 201, _ref("Token"), (400, 401, 429), False)},
+    "/api/v1/tokens/current": {"delete": _op("Revoke this token", 204, None, (401,), True)},
+    "/api/v1/me": {"get": _op("The token's user", 200, _ref("User"), (401,), True)},
+    "/api/v1/events": {
+        "get": _op("List events (public)", 200, _list_of("Event"), (422,), False, paged=True),
+        "post": _op("Create an event (organiser)", 201, _ref("Event"), (400, 401, 403, 422), True)},
+    "/api/v1/events/{event_id}": {
+        "parameters": _EVENT_ID,
+        "get": _op("One event (public)", 200, _ref("Event"), (404,), False),
+        "patch": _op("Change an event", 200, _ref("Event"), (400, 401, 403, 404, 409, 422), True)},
+    "/api/v1/events/{event_id}/delegations": {
+        "parameters": _EVENT_ID,
+        "get": _op("List delegations (public)", 200, _list_of("Delegation"), (404, 422), False, paged=True),
+        "post": _op("Create a delegation and its leader", 201, _ref("Delegation"), (400, 401, 403, 404, 409, 422),
+                    True)},
+    "/api/v1/events/{event_id}/venues": {
+        "parameters": _EVENT_ID,
+        "get": _op("List venues (public)", 200, _list_of("Venue"), (404,), False),
+        "post": _op("Add a venue", 201, _ref("Venue"), (400, 401, 403, 404, 422), True)},
+    "/api/v1/events/{event_id}/contests": {
+        "parameters": _EVENT_ID,
+        "get": _op("List contests (public)", 200, _list_of("Contest"), (404, 422), False, paged=True),
+        "post": _op("Create a contest", 201, _ref("Contest"), (400, 401, 403, 404, 409, 422), True)},
+    "/api/v1/contests/{contest_id}": {
+        "parameters": [{"name": "contest_id", "in": "path", "required": True, "schema": _ID}],
+        "get": _op("One contest (public)", 200, _ref("Contest"), (404,), False),
+        "patch": _op("Change a contest", 200, _ref("Contest"), (400, 401, 403, 404, 409, 422), True)},
+    "/api/v1/delegations/{delegation_id}": {
+        "parameters": [{"name": "delegation_id", "in": "path", "required": True, "schema": _ID}],
+        "get": _op("A delegation with its leader (leader, organisers)", 200, _ref("Delegation"), (401, 404), True),
+        "patch": _op("Change a delegation", 200, _ref("Delegation"), (400, 401, 403, 404, 409, 422), True)},
+    "/api/v1/openapi.json": {"get": _op("This description", 200, {"type": "object"}, (), False)},
+}
+
+SPEC = {
+    "openapi": "3.1.0",
+    "info": {"title": "Podium API", "version": "1"},
+    "paths": PATHS,
+    "components": {
+        "schemas": SCHEMAS,
+        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        "responses": {"Problem": {"description": "problem+json", "content": {"application/problem+json": {
+            "schema": _obj({"type": {"type": "string"}, "title": {"type": "string"}, "status": _ID,
+                            "detail": {"type": "string"}, "errors": {"type": "object"}},
+                           ("type", "title", "status", "detail"))}}}},
+    },
+}
+
+
+@bp.get("/api/v1/openapi.json")
+def openapi():
+    """The OpenAPI 3.1 description of the API."""
+    return jsonify(SPEC)
