@@ -35,7 +35,7 @@ bench: translations
 
 extract-messages: install
 	$(BIN)/pybabel extract -F babel.cfg -k N_ -k _l -o translations/messages.pot .
-	$(BIN)/pybabel update -i translations/messages.pot -d translations -l zh_CN --no-fuzzy-matching
+	$(BIN)/pybabel update -i translations/messages.pot -d translations -l zh --no-fuzzy-matching
 
 clean:
 	rm -rf $(VENV) instance/podium.db*

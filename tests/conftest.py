@@ -38,7 +38,7 @@ def _schema(tmp_path_factory):
 
 @pytest.fixture
 def app(_schema):
-    """The app on the test database, CSRF on as in production."""
+    """The app on the test database (CSRF checks off; ``csrf_client`` has them on)."""
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": _schema, "SECRET_KEY": "test",
                       "WTF_CSRF_ENABLED": False})
     with app.app_context():
@@ -59,8 +59,21 @@ def _empty_tables() -> None:
 
 
 @pytest.fixture
-def client(app):
-    return app.test_client()
+def server(app):
+    """A second app on the same database, serving the test client's requests.
+
+    The test body works in ``app``'s context (factories, checks); each request to ``server`` gets
+    its own app context, session and ``g``, as in production where they are separate processes.
+    """
+    server = create_app(dict(app.config))
+    yield server
+    with server.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(server):
+    return server.test_client()
 
 
 @pytest.fixture
@@ -69,13 +82,12 @@ def runner(app):
 
 
 @pytest.fixture
-def csrf_app(_schema):
-    """The app with CSRF protection on, for the tests that check it."""
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": _schema, "SECRET_KEY": "test"})
-    with app.app_context():
-        yield app
-        db.session.remove()
-        _empty_tables()
+def csrf_client(app):
+    """A client of an app with CSRF protection on, as in production."""
+    server = create_app({**app.config, "WTF_CSRF_ENABLED": True})
+    yield server.test_client()
+    with server.app_context():
+        db.engine.dispose()
 
 
 pytest_plugins = ["tests.factories"]
