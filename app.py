@@ -12,6 +12,7 @@ from accounts.views import bp as accounts_bp
 from common.db import db
 from common.extensions import babel, bootstrap, csrf, login_manager, migrate
 from competitions.admin_views import bp as admin_bp
+from competitions.sports import CHOICE_LABELS
 from competitions.views import bp as competitions_bp
 from config import ROOT, load
 from demo.cli import load_demo_command
@@ -54,5 +55,6 @@ def _init_extensions(app: Flask) -> None:
     login_manager.session_protection = None  # sessions are revoked server-side instead
     login_manager.user_loader(user_for_session)
     app.jinja_env.globals["html_lang"] = html_lang
+    app.jinja_env.globals["choice_labels"] = CHOICE_LABELS
     app.jinja_env.filters["localtime"] = localtime
     app.jinja_env.filters["reject_keys"] = reject_keys

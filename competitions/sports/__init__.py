@@ -11,11 +11,11 @@ from common.errors import N_, ErrorBag, Invalid
 from common.params import validate_params
 from competitions.sports import badminton, basketball, ice_dragon_boat, photography
 from competitions.sports.base import Discipline, RosterRule, Sport
-from competitions.sports.formats import FORMAT_LABELS, FORMATS
+from competitions.sports.formats import CHOICE_LABELS, FORMAT_LABELS, FORMATS
 
 SPORTS: dict[str, Sport] = {m.SPORT.code: m.SPORT for m in (badminton, basketball, ice_dragon_boat, photography)}
 
-__all__ = ["SPORTS", "FORMATS", "FORMAT_LABELS", "Discipline", "RosterRule", "Sport", "get_sport",
+__all__ = ["SPORTS", "FORMATS", "FORMAT_LABELS", "CHOICE_LABELS", "Discipline", "RosterRule", "Sport", "get_sport",
            "validate_contest_definition", "roster_rule"]
 
 

@@ -39,3 +39,11 @@ FORMAT_LABELS = {
 }
 
 HEAD_TO_HEAD = ("single_elimination", "double_elimination", "round_robin", "groups_knockout")
+
+#: labels of the choice values used by settings and format options
+CHOICE_LABELS = {
+    "open": N_("Open"), "men": N_("Men"), "women": N_("Women"), "mixed": N_("Mixed"),
+    "best": N_("Best single time"), "sum": N_("Sum"), "final": N_("Finals"), "mean": N_("Mean"),
+    "rerace": N_("Re-race"), "lot": N_("Drawing lots"), "difference": N_("Points difference"),
+    "ratio": N_("Points ratio (得失分率)"), "single": N_("Single match"), "reset": N_("With reset"),
+}
