@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Flask
 
 import accounts.api  # noqa: F401  (routes on the API blueprint)
+import competitions.stamps  # noqa: F401  (keeps public page stamps current)
 import competitions.api  # noqa: F401
 import registrations.api  # noqa: F401
 from accounts.cli import create_organiser

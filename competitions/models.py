@@ -24,6 +24,8 @@ class Event(db.Model):
     host: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
+    #: bumped whenever the event or anything shown on its public page changes (page cache key)
+    content_stamp: Mapped[int] = mapped_column(default=1, server_default="1")
 
     divisions: Mapped[list["Division"]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="Division.position")

@@ -155,3 +155,11 @@ def get_division_by_id(division_id: int) -> Division:
     if division is None:
         raise NotFound(N_("No such division."))
     return division
+
+
+def event_stamp(event_id: int) -> int:
+    """The event's content stamp (changes whenever its public page would); NotFound if no such event."""
+    stamp = db.session.execute(select(Event.content_stamp).where(Event.id == event_id)).scalar()
+    if stamp is None:
+        raise NotFound(N_("No such event."))
+    return stamp

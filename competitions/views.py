@@ -1,11 +1,13 @@
 """Public pages: the list of events, an event with everything in it, a contest."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, render_template, request, session
+from flask_babel import get_locale
 from flask_login import current_user
 
 from competitions import services, venue_services
 from competitions.sports import FORMAT_LABELS, SPORTS
+from web import page_cache
 
 bp = Blueprint("competitions", __name__)
 
@@ -19,7 +21,14 @@ def home():
 
 @bp.get("/events/<int:event_id>")
 def event(event_id: int):
-    """An event: divisions, delegations, venues and contests."""
+    """An event: divisions, delegations, venues and contests (anonymous views served from the page cache)."""
+    if current_user.is_authenticated or session.get("_flashes"):
+        return _render_event(event_id)
+    key = ("event", event_id, services.event_stamp(event_id), str(get_locale()), request.full_path)
+    return page_cache.get_or_render(key, lambda: _render_event(event_id))
+
+
+def _render_event(event_id: int) -> str:
     ev = services.event_overview(event_id)
     return render_template("competitions/event.html", event=ev, sports=SPORTS, format_labels=FORMAT_LABELS,
                            can_manage=services.manages(current_user, ev.id))
