@@ -1,0 +1,367 @@
+"""Draws: seeding and delegation separation in knockouts (BWF), snake groups, lane draws. Pure.
+
+All randomness comes from ``random.Random(random_seed)`` and the inputs are only ever iterated in
+their given order, so the same entries, seeds and seed number always give the same draw.
+Lines are 0-based from the top of the draw; two lines ``a`` and ``b`` can first meet in round
+``meeting_round(a, b)``.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Hashable, Sequence
+
+from common.errors import N_, Invalid
+
+EntryId = Hashable  # the same alias as scheduling.formats.model.EntryId
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An entry to draw: its id and its delegation (None: no delegation to separate)."""
+
+    id: EntryId
+    delegation: Hashable | None = None
+
+
+def max_seeds(n_entries: int) -> int:
+    """How many seeds a knockout of this many entries may have (BWF: 2, 4, 8 or 16)."""
+    cap = 2 if n_entries < 16 else 4 if n_entries < 32 else 8 if n_entries < 64 else 16
+    return min(cap, n_entries)
+
+
+def bracket_size(n_entries: int) -> int:
+    """The draw size: the next power of two (1 for 0 or 1 entry)."""
+    return 1 << max(0, n_entries - 1).bit_length()
+
+
+def meeting_round(a: int, b: int) -> int:
+    """The round in which the entries on lines ``a`` and ``b`` can first meet (1: first round)."""
+    return (a ^ b).bit_length()
+
+
+def _standard_ranks(sections: int) -> list[int]:
+    """Seed rank of each section in a standard bracket: 4 -> [1, 4, 2, 3]."""
+    order = [1]
+    while len(order) < sections:
+        total = 2 * len(order) + 1
+        order = [x for y in order for x in (y, total - y)]
+    return order
+
+
+def _sharing(line: int, others: Sequence[int], size: int) -> tuple:
+    """How many of ``others`` share the half, the quarter... of the draw with ``line``."""
+    return tuple(sum(1 for o in others if meeting_round(o, line) <= level)
+                 for level in range(size.bit_length() - 2, 0, -1))
+
+
+def _seed_key(line: int, placed: list[tuple[int, Hashable]], delegation: Hashable, size: int, balance: bool) -> tuple:
+    """Seeds of the same delegation apart first; without a lot, seeds spread evenly too."""
+    mates = [] if delegation is None else [other for other, d in placed if d == delegation]
+    return _sharing(line, mates, size), _sharing(line, [o for o, _ in placed], size) if balance else ()
+
+
+def _seed_line(section: int, sections: int, length: int) -> int:
+    """Top line of a section in the top half, bottom line in the bottom half."""
+    return section * length if section < sections // 2 else (section + 1) * length - 1
+
+
+def seed_lines(size: int, delegations: Sequence[Hashable | None], rng: random.Random | None) -> list[int]:
+    """Lines of the seeds, in seed order: 1 top, 2 bottom, then groups drawn into free sections.
+
+    A seed in the top half stands at the top of its section, in the bottom half at the bottom.
+    A lot avoids putting a seed with a seed of its delegation when another section allows it.
+    An incomplete group (6 seeds: 5 and 6 among four eighths) spreads evenly over the halves; with
+    ``rng`` None there is no lot at all: the standard bracket's order, spread evenly.
+    """
+    n = len(delegations)
+    if n > size:
+        raise Invalid.one("seeds", N_("Too many seeds for a draw of %(size)s."), size=size)
+    lines: list[int] = [0, size - 1][:n] if size > 1 else [0][:n]
+    placed = list(zip(lines, delegations))
+    sections = 4
+    while len(lines) < n:
+        length = size // sections
+        taken = {line // length for line in lines}
+        free = [s for s in range(sections) if s not in taken]
+        if rng is None:
+            ranks = _standard_ranks(sections)
+            free.sort(key=lambda s: ranks[s])
+        else:
+            rng.shuffle(free)
+        for seed in range(len(lines), min(n, sections)):
+            pick = min(free, key=lambda s: _seed_key(_seed_line(s, sections, length), placed, delegations[seed], size,
+                                                     rng is None or n < sections))
+            free.remove(pick)
+            lines.append(_seed_line(pick, sections, length))
+            placed.append((lines[-1], delegations[seed]))
+        sections *= 2
+    return lines
+
+
+def bye_lines(size: int, n_entries: int, seeded: Sequence[int]) -> list[bool]:
+    """Which lines are byes: first facing the seeds in seed order, then spread evenly.
+
+    No two byes face each other; sibling sections get counts differing by at most one, the extra
+    one towards the top in the top half and towards the bottom in the bottom half.
+    """
+    matches, byes = size // 2, size - n_entries
+    is_bye = [False] * size
+    fixed = [0] * max(matches, 1)
+    occupied, given = set(seeded), 0
+    for line in seeded:
+        if given < byes and (line ^ 1) not in occupied:
+            fixed[line // 2], is_bye[line ^ 1] = 1, True
+            given += 1
+    if byes <= 0:
+        return is_bye
+    prefix = [0]
+    for f in fixed:
+        prefix.append(prefix[-1] + f)
+
+    def spread(lo: int, hi: int, count: int, downward: bool) -> None:
+        if hi - lo == 1:
+            if count and not fixed[lo]:
+                is_bye[2 * lo + (0 if downward else 1)] = True
+            return
+        mid = (lo + hi) // 2
+        fixed_top, fixed_bottom = prefix[mid] - prefix[lo], prefix[hi] - prefix[mid]
+        want = count // 2 if downward else (count + 1) // 2
+        top = max(fixed_top, count - (hi - mid), min(want, mid - lo, count - fixed_bottom))
+        root = hi - lo == matches
+        spread(lo, mid, top, False if root else downward)
+        spread(mid, hi, count - top, True if root else downward)
+
+    spread(0, matches, byes, False)
+    return is_bye
+
+
+def seeded_order(entries: Sequence[Entry], seeds: Sequence[EntryId], random_seed: int) -> list[EntryId]:
+    """Seeds in seed order, then the other entries in an order drawn by lot."""
+    seeded = set(seeds)
+    rest = [e.id for e in entries if e.id not in seeded]
+    random.Random(random_seed).shuffle(rest)
+    return list(seeds) + rest
+
+
+def _check_seeds(entries: Sequence[Entry], seeds: Sequence[EntryId]) -> None:
+    ids = {e.id for e in entries}
+    if len(set(seeds)) != len(seeds) or any(s not in ids for s in seeds):
+        raise Invalid.one("seeds", N_("Seeds must be distinct entries of the draw."))
+    if len(seeds) > max_seeds(len(entries)):
+        raise Invalid.one("seeds", N_("At most %(max)s seeds for %(n)s entries."),
+                          max=max_seeds(len(entries)), n=len(entries))
+
+
+def knockout_draw(entries: Sequence[Entry], seeds: Sequence[EntryId] = (), random_seed: int = 0,
+                  separate: bool = True) -> list[EntryId | None]:
+    """The first-round line-up (None for a bye) of a knockout of the next power of two."""
+    _check_seeds(entries, seeds)
+    rng = random.Random(random_seed)
+    size = bracket_size(len(entries))
+    by_id = {e.id: e for e in entries}
+    seeded = seed_lines(size, [by_id[s].delegation if separate else None for s in seeds], rng)
+    byes = bye_lines(size, len(entries), seeded)
+    lines: list = [None] * size
+    for seed, line in zip(seeds, seeded):
+        lines[line] = seed
+    seed_set = set(seeds)
+    unseeded = [e for e in entries if e.id not in seed_set]
+    rng.shuffle(unseeded)
+    if not separate:
+        free = [i for i in range(size) if lines[i] is None and not byes[i]]
+        for line, e in zip(free, unseeded):
+            lines[line] = e.id
+        return lines
+    prefix = [0]
+    for i in range(size):
+        prefix.append(prefix[-1] + (lines[i] is None and not byes[i]))
+    groups: dict = {}
+    pool: list[Entry] = []
+    for e in unseeded:
+        (pool if e.delegation is None else groups.setdefault(e.delegation, [])).append(e)
+    fixed = [(line, by_id[s].delegation) for s, line in zip(seeds, seeded) if by_id[s].delegation is not None]
+    total: dict = {}
+    for e in entries:
+        total[e.delegation] = total.get(e.delegation, 0) + 1
+    _separate(_Section(lines, byes, prefix, rng, total, size.bit_length() - 1), 0, size, groups, pool, fixed)
+    return lines
+
+
+@dataclass(slots=True)
+class _Section:
+    """The state shared while splitting the unseeded entries down the draw."""
+
+    lines: list
+    byes: list[bool]
+    prefix: list[int]
+    rng: random.Random
+    #: entries per delegation in the whole draw, and log2 of the draw size
+    total: dict
+    depth: int
+
+
+def _separate(st: _Section, lo: int, hi: int, groups: dict, pool: list, seeds: list) -> None:
+    """Share the entries of a section between its halves, each delegation as evenly as it can, recursively."""
+    seed_count: dict = {}
+    for _, d in seeds:
+        seed_count[d] = seed_count.get(d, 0) + 1
+    if all(len(v) + seed_count.get(d, 0) <= 1 for d, v in groups.items()):
+        everyone = pool + [e for v in groups.values() for e in v]
+        st.rng.shuffle(everyone)
+        free = (i for i in range(lo, hi) if st.lines[i] is None and not st.byes[i])
+        for line, e in zip(free, everyone):
+            st.lines[line] = e.id
+        return
+    mid = (lo + hi) // 2
+    seeds_top = [s for s in seeds if s[0] < mid]
+    need = st.prefix[mid] - st.prefix[lo]
+    level = st.depth - (hi - lo).bit_length() + 2  # 1 for the halves of the whole draw
+    limit = {d: -(-st.total[d] // (1 << level)) for d in groups}
+    share = _share(groups, len(pool), need, _quarters(st, lo, hi, seeds), limit, st.rng)
+    top_groups = {d: v[:share[d]] for d, v in groups.items() if share[d]}
+    bottom_groups = {d: v[share[d]:] for d, v in groups.items() if share[d] < len(v)}
+    taken = need - sum(share.values())
+    _separate(st, lo, mid, top_groups, pool[:taken], seeds_top)
+    _separate(st, mid, hi, bottom_groups, pool[taken:], [s for s in seeds if s[0] >= mid])
+
+
+def _quarters(st: _Section, lo: int, hi: int, seeds: list) -> tuple[list[int], dict]:
+    """Free lines in each quarter of a section (halves when it has only two lines) and seeds per quarter."""
+    parts = 4 if hi - lo >= 4 else 2
+    step = (hi - lo) // parts
+    free = [st.prefix[lo + (i + 1) * step] - st.prefix[lo + i * step] for i in range(parts)]
+    seeded: dict = {}
+    for line, d in seeds:
+        seeded.setdefault(d, [0] * parts)[(line - lo) // step] += 1
+    return free, seeded
+
+
+def _share(groups: dict, n_pool: int, need: int, quarters: tuple[list[int], dict], limit: dict,
+           rng: random.Random) -> dict:
+    """How many unseeded entries of each delegation go to the top half (the pool fills the rest).
+
+    Each delegation aims at half of its entries in each half (and at most a quarter in each quarter,
+    as far as the quarters' free lines allow); when the free lines force a less even split, the
+    excess goes where the delegation stays within its share of the whole draw (``limit``).
+    """
+    free, seeded = quarters
+    parts = len(free)
+    low, high, wide, share = {}, {}, {}, {}
+    for d, v in groups.items():
+        per_part = seeded.get(d, [0] * parts)
+        u, ft, k = len(v), sum(per_part[:parts // 2]), len(v) + sum(per_part)
+        low[d], high[d] = min(max(k // 2 - ft, 0), u), min(max((k + 1) // 2 - ft, 0), u)
+        wide[d] = (min(max(k - limit[d] - ft, 0), u), min(max(limit[d] - ft, 0), u))
+        if parts == 4:  # look one level down: room left for this delegation in each quarter
+            cap = [max(0, min(free[i], -(-k // 4) - per_part[i])) for i in range(4)]
+            lo2, hi2 = max(low[d], u - cap[2] - cap[3]), min(high[d], cap[0] + cap[1])
+            if lo2 <= hi2:
+                low[d], high[d] = lo2, hi2
+        share[d] = low[d]
+    extra = need - sum(share.values())
+    flexible = [d for d in groups if high[d] > low[d]]
+    if 0 <= extra <= len(flexible) + n_pool:
+        for i in rng.sample(range(len(flexible) + n_pool), extra):
+            if i < len(flexible):
+                share[flexible[i]] += 1
+        return share
+    if extra > 0:
+        share.update(high)
+        extra -= len(flexible) + n_pool
+    order = list(groups)
+    rng.shuffle(order)
+    step = 1 if extra > 0 else -1
+    while extra:  # no even split fits the free lines: stay within the draw-wide share, then spread thinly
+        movable = [d for d in order if 0 <= share[d] + step <= len(groups[d])]
+        pick = min(movable, key=lambda d: (not wide[d][0] <= share[d] + step <= wide[d][1],
+                                           abs(share[d] + step - (low[d] + high[d]) / 2)))
+        share[pick] += step
+        extra -= step
+    return share
+
+
+def snake_groups(ranked: Sequence[Entry], n_groups: int, separate: bool = True) -> list[list[EntryId]]:
+    """Ranked entries dealt into groups in a serpentine (A B C C B A ...), delegations kept apart when possible.
+
+    Within each row of the snake, entries may swap groups so that no group gets a second entry of
+    a delegation while another group has fewer; without conflicts the plain snake stands.
+    """
+    if n_groups < 1:
+        raise Invalid.one("groups", N_("At least one group."))
+    groups: list[list[EntryId]] = [[] for _ in range(n_groups)]
+    counts: list[dict] = [{} for _ in range(n_groups)]
+    for start in range(0, len(ranked), n_groups):
+        row = ranked[start:start + n_groups]
+        order = range(n_groups) if (start // n_groups) % 2 == 0 else range(n_groups - 1, -1, -1)
+        targets = list(order)  # a short last row may use any groups: the sizes stay balanced
+        picks = _assign_row(row, targets, counts) if separate else list(range(len(row)))
+        for e, j in zip(row, picks):
+            g = targets[j]
+            groups[g].append(e.id)
+            counts[g][e.delegation] = counts[g].get(e.delegation, 0) + 1
+    return groups
+
+
+def _assign_row(row: Sequence[Entry], targets: list[int], counts: list[dict]) -> list[int]:
+    """For each entry of a snake row, the index in ``targets`` of its group (a matching, snake order first)."""
+    m, t = len(row), len(targets)
+    haves = [[counts[g].get(e.delegation, 0) for g in targets] if e.delegation is not None else [0] * t
+             for e in row]
+    bests = [min(have) for have in haves]
+    if all(have[i] == best for i, (have, best) in enumerate(zip(haves, bests))):
+        return list(range(m))  # the plain snake already keeps the delegations apart
+    owner = [-1] * t
+    cache: dict[int, list[int]] = {}
+
+    def allowed(i: int) -> list[int]:
+        if i not in cache:
+            have, best = haves[i], bests[i]
+            cache[i] = [j for j in sorted(range(t), key=lambda j: abs(j - i)) if have[j] == best]
+        return cache[i]
+
+    def augment(i: int, seen: set) -> bool:
+        if owner[i] < 0 and haves[i][i] == bests[i] and i not in seen:
+            seen.add(i)
+            owner[i] = i
+            return True
+        for j in allowed(i):
+            if j not in seen:
+                seen.add(j)
+                if owner[j] < 0 or augment(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    for i in range(m):
+        augment(i, set())
+    picks = [-1] * m
+    for j, i in enumerate(owner):
+        if i >= 0:
+            picks[i] = j
+    free = [j for j in range(t) if owner[j] < 0]
+    for i in range(m):  # no group at the delegation's lowest count is left: the next lowest
+        if picks[i] < 0:
+            j = min(free, key=lambda j: (haves[i][j], abs(j - i)))
+            free.remove(j)
+            picks[i] = j
+    return picks
+
+
+def lane_order(lanes: int) -> list[int]:
+    """Lanes from the centre outwards, the fastest first: 6 -> [3, 4, 2, 5, 1, 6]; 4 -> [2, 3, 1, 4]."""
+    centre = (lanes + 1) // 2
+    order = [centre]
+    for step in range(1, lanes):
+        lane = centre + (step + 1) // 2 if step % 2 else centre - step // 2
+        order.append(lane)
+    return order
+
+
+def draw_lanes(entries: Sequence[EntryId], lanes: int, random_seed: int) -> dict[EntryId, int]:
+    """Lanes drawn by lot for one race, among the central lanes when fewer crews than lanes."""
+    if len(entries) > lanes:
+        raise Invalid.one("lanes", N_("More crews than lanes."))
+    chosen = lane_order(lanes)[:len(entries)]
+    random.Random(random_seed).shuffle(chosen)
+    return dict(zip(entries, chosen))

@@ -1,0 +1,230 @@
+"""Races against the clock on L lanes: time trials (best run or sum of two) or heats to finals. Pure.
+
+Heats spread the crews evenly (snake of the seeding order, delegations apart). With
+``ranking="final"`` the progression follows the field size (RULES.md, for any L):
+up to L crews race one final; up to 2L: one round of heats, then final A (places 1..L) and
+final B (the rest, when at least two); up to 3L: heats, the L//2 fastest straight to final A, the
+others to a repechage whose fastest complete final A and fill final B; more: heats, the 2L fastest
+to two semi-finals, then finals A and B. The fastest times advance (a tie at a cut is decided by
+lot); in a seeded race the fastest get the centre lanes. Times compare to 0.01 s.
+"""
+from __future__ import annotations
+
+import math
+import random
+from typing import Mapping, Sequence
+
+from common.errors import N_, Invalid
+from scheduling.draw import Entry, draw_lanes, lane_order, snake_groups
+from scheduling.formats.model import (FINISHED, PENDING, RACE_STATUSES, READY, Bracket, Change, EntryId, FormatError,
+                                      Match, Placing, RaceTime, match_key)
+from scheduling.formats.progression import competition_places
+
+FORMAT = "timed_heats"
+MODES = ("best", "sum", "final")
+FINALS = ("final", "final_a", "final_b")
+
+
+def plan_of(n: int, lanes: int) -> str:
+    """The progression for ``n`` crews on ``lanes`` lanes: final, finals, repechage or semis."""
+    if n <= lanes:
+        return "final"
+    return "finals" if n <= 2 * lanes else "repechage" if n <= 3 * lanes else "semis"
+
+
+def race_key(r: RaceTime | None) -> tuple:
+    """Sort key of one race result: valid times by hundredths, then every DNS/DNF/DSQ together."""
+    h = None if r is None else r.hundredths
+    return (1, 0) if h is None else (0, h)
+
+
+def _race(b: Bracket, stage: str, round_: int, position: int, size: int, heat: int | None = None) -> Match:
+    lanes = sorted(lane_order(b.options["lanes"])[:size])
+    return b.add(Match(match_key(stage, round_, position), stage, round_, position, [None] * size,
+                       [False] * size, PENDING, heat=heat, lanes=lanes))
+
+
+def _draw_into(m: Match, crews: Sequence[EntryId], rng: random.Random) -> None:
+    drawn = draw_lanes(crews, len(m.lanes), rng.randrange(1 << 30))
+    pairs = sorted((lane, e) for e, lane in drawn.items())
+    m.lanes, m.entries, m.status = [lane for lane, _ in pairs], [e for _, e in pairs], READY
+
+
+def _mirror(m: Match, first: Match, lanes: int) -> None:
+    """The second run of a heat: same crews, lanes mirrored about the centre."""
+    pairs = sorted((lanes + 1 - lane, e) for lane, e in zip(first.lanes, first.entries))
+    m.lanes, m.entries, m.status = [lane for lane, _ in pairs], [e for _, e in pairs], READY
+
+
+def _seat(b: Bracket, m: Match, crews: Sequence[EntryId], start: int = 0) -> None:
+    """Seat crews fastest first in the centre lanes, from the ``start``-th lane of the centre order."""
+    order = lane_order(b.options["lanes"])
+    for i, crew in enumerate(crews):
+        m.entries[m.lanes.index(order[start + i])] = crew
+    if all(e is not None for e in m.entries):
+        m.status = READY
+
+
+def generate(entries: Sequence[EntryId], lanes: int, runs: int = 1, ranking: str = "best", random_seed: int = 0,
+             delegations: Mapping[EntryId, object] | None = None) -> Bracket:
+    """All races of the contest; ``entries`` in seeding order (see draw.seeded_order)."""
+    n = len(entries)
+    if lanes < 1 or runs not in (1, 2) or ranking not in MODES:
+        raise Invalid.one("format", N_("Lanes at least 1, one or two runs, ranking best, sum or final."))
+    plan = plan_of(n, lanes) if ranking == "final" else "trial"
+    if plan in ("repechage", "semis") and lanes < 2:
+        raise Invalid.one("format.lanes", N_("Heats and finals need at least two lanes."))
+    b = Bracket(FORMAT, list(entries), {}, {"lanes": lanes, "runs": runs, "ranking": ranking,
+                                            "random_seed": random_seed, "plan": plan})
+    rng = random.Random(random_seed)
+    if n == 0:
+        return b
+    if plan == "final":
+        _draw_into(_race(b, "final", 1, 1, n), entries, rng)
+        return b
+    who = delegations or {}
+    heats = snake_groups([Entry(e, who.get(e)) for e in entries], math.ceil(n / lanes))
+    for h, crews in enumerate(heats, start=1):
+        _draw_into(_race(b, "heat", 1, h, len(crews), h), crews, rng)
+    if plan == "trial" and runs == 2:
+        for h, crews in enumerate(heats, start=1):
+            _mirror(_race(b, "heat", 2, h, len(crews), h), b.matches[match_key("heat", 1, h)], lanes)
+    if plan == "finals":
+        _race(b, "final" if n - lanes < 2 else "final_a", 2, 1, lanes)
+        if n - lanes >= 2:
+            _race(b, "final_b", 2, 1, n - lanes)
+    elif plan in ("repechage", "semis"):
+        stage = "repechage" if plan == "repechage" else "semi"
+        field = n - lanes // 2 if plan == "repechage" else 2 * lanes
+        for i, size in enumerate(_spread(field, math.ceil(field / lanes)), start=1):
+            _race(b, stage, 2, i, size, i)
+        _race(b, "final_a", 3, 1, lanes)
+        _race(b, "final_b", 3, 1, lanes)
+    return b
+
+
+def _spread(n: int, parts: int) -> list[int]:
+    return [n // parts + (1 if i < n % parts else 0) for i in range(parts)]
+
+
+def _results(matches: Sequence[Match]) -> list[tuple[EntryId, RaceTime | None]]:
+    return [(e, r) for m in matches for e, r in zip(m.entries, m.race or []) if e is not None]
+
+
+def _ordered(b: Bracket, matches: Sequence[Match], round_: int) -> list[EntryId]:
+    """Crews of these races fastest first; equal times at 0.01 s ordered by lot."""
+    lot = random.Random(f"{b.options['random_seed']}:{round_}")
+    rows = [(race_key(r), lot.random(), e) for e, r in _results(matches)]
+    return [e for _, _, e in sorted(rows, key=lambda x: (x[0], x[1]))]
+
+
+def record_race(b: Bracket, key: str, results: Mapping[EntryId, RaceTime]) -> list[Change]:
+    """Record the times of a ready race; when its round is complete, fill the next races."""
+    m = b.matches.get(key)
+    if m is None or m.lanes is None or m.status != READY:
+        raise FormatError(N_("The race %(key)s is not ready for a result."), key=key)
+    crews = [e for e in m.entries if e is not None]
+    if set(results) != set(crews) or len(results) != len(crews):
+        raise Invalid.one("lanes", N_("Give one result for each crew of the race."))
+    for r in results.values():
+        if r.status not in RACE_STATUSES or (r.status == "OK" and (r.time_ms is None or r.time_ms <= 0)):
+            raise Invalid.one("lanes", N_("A crew that finished needs a time; statuses are OK, DNS, DNF, DSQ."))
+        if r.penalty_ms < 0:
+            raise Invalid.one("lanes", N_("A penalty cannot be negative."))
+    m.race = [results[e] if e is not None else None for e in m.entries]
+    m.status = FINISHED
+    changed = {key: m}
+    if b.options["plan"] not in ("trial", "final") and m.stage not in FINALS:
+        _advance(b, m.round, changed)
+    return [Change.of(c) for c in changed.values()]
+
+
+def _advance(b: Bracket, round_: int, changed: dict) -> None:
+    done = _in_order(b.select(round_=round_))
+    if any(x.status != FINISHED for x in done):
+        return
+    lanes, plan, order = b.options["lanes"], b.options["plan"], _ordered(b, done, round_)
+    later = _in_order(b.select(round_=round_ + 1))
+    finals = _in_order([x for x in b.matches.values() if x.stage in FINALS])
+    if plan == "finals" or (plan == "semis" and round_ == 2):
+        _seat(b, finals[0], order[:lanes])
+        if len(finals) > 1:
+            _seat(b, finals[1], order[lanes:lanes + len(finals[1].entries)])
+    elif plan == "repechage" and round_ == 1:
+        direct = lanes // 2
+        _seat(b, finals[0], order[:direct])
+        _deal(b, later, order[direct:])
+    elif plan == "repechage":
+        direct = lanes // 2
+        _seat(b, finals[0], order[:lanes - direct], direct)
+        _seat(b, finals[1], order[lanes - direct:2 * lanes - direct])
+    else:
+        _deal(b, later, order[:2 * lanes])
+    changed.update((x.key, x) for x in finals + later)
+
+
+def _in_order(matches: list[Match]) -> list[Match]:
+    """Races by stage (final before final_a before final_b) and position, whatever order rows came in."""
+    return sorted(matches, key=lambda m: (m.stage, m.position))
+
+
+def _deal(b: Bracket, races: list[Match], order: list[EntryId]) -> None:
+    """Deal crews fastest first over races in a snake (skipping full ones); each seats its fastest in the centre."""
+    per: list[list[EntryId]] = [[] for _ in races]
+    snake = [j for row in range(len(order) + 1) for j in (range(len(races)) if row % 2 == 0
+                                                           else range(len(races) - 1, -1, -1))]
+    turn = iter(snake)
+    for crew in order:
+        j = next(turn)
+        while len(per[j]) >= len(races[j].entries):
+            j = next(turn)
+        per[j].append(crew)
+    for race, crews in zip(races, per):
+        _seat(b, race, crews)
+
+
+def _places(matches: Sequence[Match], base: int) -> list[Placing]:
+    rows = sorted(_results(matches), key=lambda x: race_key(x[1]))
+    return [Placing(p.place + base, p.entry) for p in competition_places([(e, race_key(r)) for e, r in rows])]
+
+
+def ranking(b: Bracket) -> list[Placing]:
+    """Places settled so far (time trials: once every run is in); equal times at 0.01 s share a place."""
+    plan = b.options["plan"]
+    if plan == "trial":
+        return _trial_ranking(b)
+    out: list[Placing] = []
+    finals = _in_order([m for m in b.matches.values() if m.stage in FINALS])
+    base = 0
+    for m in finals:
+        if m.status == FINISHED:
+            out += _places([m], base)
+        base += len(m.entries)
+    last = 2 if plan == "repechage" else 1
+    racing = b.select(round_=last)
+    if plan != "final" and racing and all(m.status == FINISHED for m in racing):
+        ahead = {e for m in b.matches.values() if m.round > last for e in m.entries}
+        rows = [(e, r) for e, r in _results(racing) if e not in ahead]
+        rows.sort(key=lambda x: race_key(x[1]))
+        start = len(b.entries) - len(rows)
+        out += [Placing(p.place + start, p.entry) for p in competition_places([(e, race_key(r)) for e, r in rows])]
+    return out
+
+
+def _trial_ranking(b: Bracket) -> list[Placing]:
+    if any(m.status != FINISHED for m in b.matches.values()):
+        return []
+    runs: dict[EntryId, list[RaceTime | None]] = {e: [] for e in b.entries}
+    for e, r in _results(list(b.matches.values())):
+        runs[e].append(r)
+    keyed = []
+    for e, rs in runs.items():
+        hs = [r.hundredths if r is not None else None for r in rs]
+        if b.options["ranking"] == "sum":
+            key = (1, 0) if None in hs else (0, sum(hs))
+        else:
+            valid = [h for h in hs if h is not None]
+            key = (0, min(valid)) if valid else (1, 0)
+        keyed.append((e, key))
+    keyed.sort(key=lambda x: x[1])
+    return competition_places(keyed)
