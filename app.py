@@ -6,7 +6,9 @@ from flask import Flask
 import accounts.api  # noqa: F401  (routes on the API blueprint)
 import competitions.stamps  # noqa: F401  (keeps public page stamps current)
 import competitions.api  # noqa: F401
+import notifications.models  # noqa: F401  (tables known to the migrations)
 import registrations.api  # noqa: F401
+import scheduling.models  # noqa: F401
 from accounts.cli import create_organiser
 from accounts.services import user_for_session
 from accounts.views import bp as accounts_bp

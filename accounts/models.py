@@ -19,6 +19,8 @@ class User(db.Model):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     #: name shown to others
     display_name: Mapped[str] = mapped_column(String(100), default="")
+    #: where e-mail notifications go when SMTP is configured (optional)
+    email: Mapped[str] = mapped_column(String(200), default="", server_default="")
     #: scrypt hash from werkzeug.security
     password_hash: Mapped[str] = mapped_column(String(255))
     #: inactive users cannot log in

@@ -1,6 +1,7 @@
 """The SQLAlchemy handle, the declarative base and column types shared by every model."""
 from __future__ import annotations
 
+from contextvars import ContextVar
 from datetime import datetime, timezone
 
 from flask_sqlalchemy import SQLAlchemy
@@ -57,3 +58,26 @@ def _sqlite_pragmas(dbapi_conn, _record):
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=10000")
         cur.close()
+        # SQLAlchemy, not the driver, starts transactions (see _sqlite_begin)
+        dbapi_conn.isolation_level = None
+
+
+#: set by common.transaction.use_case while a use case runs: its transaction will write
+writing: ContextVar[bool] = ContextVar("writing", default=False)
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_begin(conn):
+    """SQLite: a use case takes the write lock when it begins (BEGIN IMMEDIATE).
+
+    A deferred transaction that read a row and then writes fails at once with SQLITE_BUSY when
+    another writer committed meanwhile; an immediate one waits its turn (busy_timeout) and reads
+    current data, so "count the places, then take one" is serialised as on PostgreSQL with FOR UPDATE.
+    """
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writing.get() else "BEGIN")
+
+
+def lock(model, ident):
+    """Load a row for update: FOR UPDATE on PostgreSQL; SQLite use cases already hold the write lock."""
+    return db.session.get(model, ident, with_for_update=True, populate_existing=True)

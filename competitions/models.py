@@ -120,6 +120,10 @@ class Contest(db.Model):
     settings: Mapped[dict] = mapped_column(JSON)
     registration_opens_at: Mapped[datetime] = mapped_column(UTCDateTime)
     registration_closes_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: when the deadline job locked the rosters (None: not yet run)
+    registration_closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: when the 48-hour reminder went out to the leaders (None: not yet)
+    reminder_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     #: None: no limit
     max_entries: Mapped[int | None]
     #: whether entries beyond max_entries wait for a place

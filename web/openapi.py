@@ -3,15 +3,17 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
+from notifications import api_spec as notification_spec
+from registrations import api_spec as entry_spec
+from registrations import works_api_spec as works_spec
+from scheduling import api_spec as match_spec
+from web.openapi_schema import ID as _ID
+from web.openapi_schema import list_of as _list_of
+from web.openapi_schema import obj as _obj
+from web.openapi_schema import op as _op
+from web.openapi_schema import ref as _ref
+
 bp = Blueprint("openapi", __name__)
-
-_PROBLEM = {"$ref": "#/components/responses/Problem"}
-_ID = {"type": "integer"}
-
-
-def _obj(props: dict, required: tuple = ()) -> dict:
-    return {"type": "object", "properties": props, "required": list(required)}
-
 
 SCHEMAS = {
     "Division": _obj({"id": _ID, "code": {"type": "string"}, "name": {"type": "string"}}, ("code", "name")),
@@ -37,32 +39,6 @@ SCHEMAS = {
     "Token": _obj({"token": {"type": "string"}, "expires_at": {"type": "string", "format": "date-time"},
                    "user": {"$ref": "#/components/schemas/User"}}, ("token", "expires_at", "user")),
 }
-
-
-def _list_of(name: str) -> dict:
-    return _obj({"items": {"type": "array", "items": {"$ref": f"#/components/schemas/{name}"}},
-                 "total": _ID}, ("items", "total"))
-
-
-def _op(summary: str, ok: int, schema: dict | None, errors: tuple, auth: bool, body: str | None = None,
-        paged: bool = False) -> dict:
-    op: dict = {"summary": summary, "responses": {}}
-    content = {"application/json": {"schema": schema}} if schema else None
-    op["responses"][str(ok)] = {"description": "OK", **({"content": content} if content else {})}
-    for status in errors:
-        op["responses"][str(status)] = _PROBLEM
-    if auth:
-        op["security"] = [{"bearer": []}]
-    if body:
-        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": {"$ref": body}}}}
-    if paged:
-        op["parameters"] = [{"name": n, "in": "query", "schema": {"type": "integer", "minimum": 1}}
-                            for n in ("page", "per_page")]
-    return op
-
-
-def _ref(name: str) -> dict:
-    return {"$ref": f"#/components/schemas/{name}"}
 
 
 _EVENT_ID = [{"name": "event_id", "in": "path", "required": True, "schema": _ID}]
@@ -101,12 +77,15 @@ PATHS = {
     "/api/v1/openapi.json": {"get": _op("This description", 200, {"type": "object"}, (), False)},
 }
 
+#: the packages' own descriptions of their part of the API
+PARTS = (entry_spec, works_spec, match_spec, notification_spec)
+
 SPEC = {
     "openapi": "3.1.0",
     "info": {"title": "Podium API", "version": "1"},
-    "paths": PATHS,
+    "paths": {**PATHS, **{p: item for part in PARTS for p, item in part.PATHS.items()}},
     "components": {
-        "schemas": SCHEMAS,
+        "schemas": {**SCHEMAS, **{n: sch for part in PARTS for n, sch in part.SCHEMAS.items()}},
         "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         "responses": {"Problem": {"description": "problem+json", "content": {"application/problem+json": {
             "schema": _obj({"type": {"type": "string"}, "title": {"type": "string"}, "status": _ID,

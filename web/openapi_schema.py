@@ -1,0 +1,44 @@
+"""Builders for the OpenAPI description, shared by the modules that describe their part of the API."""
+from __future__ import annotations
+
+PROBLEM = {"$ref": "#/components/responses/Problem"}
+ID = {"type": "integer"}
+
+
+def obj(props: dict, required: tuple = ()) -> dict:
+    """An object schema."""
+    return {"type": "object", "properties": props, "required": list(required)}
+
+
+def list_of(name: str) -> dict:
+    """The schema of a paged list of a named schema."""
+    return obj({"items": {"type": "array", "items": {"$ref": f"#/components/schemas/{name}"}},
+                "total": ID}, ("items", "total"))
+
+
+def op(summary: str, ok: int, schema: dict | None, errors: tuple, auth: bool, body: str | None = None,
+       paged: bool = False) -> dict:
+    """One operation: its success status and schema, its problem statuses, auth, body and paging."""
+    operation: dict = {"summary": summary, "responses": {}}
+    content = {"application/json": {"schema": schema}} if schema else None
+    operation["responses"][str(ok)] = {"description": "OK", **({"content": content} if content else {})}
+    for status in errors:
+        operation["responses"][str(status)] = PROBLEM
+    if auth:
+        operation["security"] = [{"bearer": []}]
+    if body:
+        operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": {"$ref": body}}}}
+    if paged:
+        operation["parameters"] = [{"name": n, "in": "query", "schema": {"type": "integer", "minimum": 1}}
+                            for n in ("page", "per_page")]
+    return operation
+
+
+def ref(name: str) -> dict:
+    """A reference to a named schema."""
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def path_id(name: str) -> list:
+    """The parameters of a path with one integer id."""
+    return [{"name": name, "in": "path", "required": True, "schema": ID}]
