@@ -31,13 +31,6 @@ class Delegation(db.Model):
     leader: Mapped[User] = relationship()
 
 
-#: the states of an entry (API.md); an active entry holds a place or waits for one
-PENDING, APPROVED, REJECTED, WAITLISTED, WITHDRAWN = "pending", "approved", "rejected", "waitlisted", "withdrawn"
-STATUSES = (PENDING, APPROVED, REJECTED, WAITLISTED, WITHDRAWN)
-#: entries that take one of the contest's places
-PLACED = (PENDING, APPROVED)
-
-
 class Entry(db.Model):
     """A team, crew, player, pair or photographer entered by a delegation in one contest."""
 
@@ -48,7 +41,7 @@ class Entry(db.Model):
     delegation_id: Mapped[int] = mapped_column(ForeignKey("delegations.id", ondelete="CASCADE"), index=True)
     #: team name as printed in the programme
     name: Mapped[str] = mapped_column(String(100))
-    #: one of STATUSES
+    #: pending, approved, rejected, waitlisted or withdrawn (registrations.lifecycle)
     status: Mapped[str] = mapped_column(String(16), index=True)
     #: why the organiser rejected it (shown to the leader)
     reason: Mapped[str] = mapped_column(Text, default="")

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import itertools
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
 from accounts.services import create_user
 from competitions.services import create_event
 from competitions.venue_services import create_contest, create_venue
+from registrations.idcard import check_char
 from registrations.services import create_delegation
 
 PASSWORD = "s3cret-Pass!"
@@ -88,3 +90,43 @@ def token(client):
         assert r.status_code == 201, r.get_json()
         return {"Authorization": f"Bearer {r.get_json()['token']}"}
     return _token
+
+
+def id_number(born: date, seq: int, gender: str) -> str:
+    """A valid 18-digit resident ID (Changchun area code) for a birth date, sequence and sex."""
+    body = f"220102{born:%Y%m%d}{seq % 100:02d}{(seq % 5) * 2 + (1 if gender == 'M' else 0)}"
+    return body + check_char(body)
+
+
+def members(count: int, gender: str = "M", role: str | None = None, start: int = 0, prefix: str = "队员") -> list[dict]:
+    """``count`` valid members with distinct names, birth dates and ID numbers."""
+    people = []
+    for i in range(start, start + count):
+        born = date(1980 + i % 20, 1 + i % 12, 1 + i % 28)
+        person = {"name": f"{prefix}{i + 1}", "gender": gender, "birth_date": born.isoformat(),
+                  "id_number": id_number(born, i, gender), "phone": f"1390431{i:04d}"}
+        if role:
+            person["role"] = role
+        people.append(person)
+    return people
+
+
+def open_window(days_open: int = 10) -> dict:
+    """Registration times around now: opened yesterday, closing in ``days_open`` days."""
+    now = datetime.now(timezone.utc)
+    return {"registration_opens_at": (now - timedelta(days=1)).isoformat(),
+            "registration_closes_at": (now + timedelta(days=days_open)).isoformat()}
+
+
+@pytest.fixture
+def create_open_contest(organiser, dummy_event):
+    """A contest whose registration window is open now."""
+    def _create(**over):
+        return create_contest(organiser, dummy_event.id, contest_data(**{**open_window(), **over}))
+    return _create
+
+
+@pytest.fixture
+def basketball_contest(create_open_contest):
+    """Basketball 5x5 (rosters of 5 to 12), open now, 16 places and no waiting list."""
+    return create_open_contest(name="篮球5x5", sport="basketball", discipline="5x5", max_entries=16)

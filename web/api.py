@@ -63,6 +63,11 @@ def current_user_or_401():
     return g.api_user
 
 
+def current_user_or_none():
+    """The user of the bearer token, or None for an anonymous (public) request."""
+    return g.get("api_user")
+
+
 def json_body() -> dict:
     """The request's JSON object; 400 problem for malformed JSON or a body that is not an object."""
     data = request.get_json(silent=True, force=True)
