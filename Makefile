@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export FLASK_APP := app
 
-.PHONY: run test install translations migrate lint-imports bench extract-messages clean
+.PHONY: run test install translations migrate lint-imports bench bench-registration extract-messages clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ test: translations
 
 bench: translations
 	$(BIN)/python bench/web.py
+
+bench-registration: translations
+	$(BIN)/python bench/registration.py
 
 extract-messages: install
 	$(BIN)/pybabel extract -F babel.cfg -k N_ -k _l -o translations/messages.pot .

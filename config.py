@@ -51,6 +51,19 @@ class Config:
     BOOTSTRAP_SERVE_LOCAL = True
     WTF_CSRF_TIME_LIMIT = None
     SCHEDULER_ENABLED = os.environ.get("PODIUM_SCHEDULER", "0") == "1"
+    #: photo works (originals and their copies) under random names; never inside static/
+    UPLOAD_FOLDER = os.environ.get("PODIUM_UPLOAD_FOLDER", str(INSTANCE / "uploads"))
+    #: seconds between the scheduler's deadline and mail rounds (each deadline also has a job of its own)
+    SCHEDULER_TICK_SECONDS = int(os.environ.get("PODIUM_SCHEDULER_TICK", "30"))
+    #: SMTP for e-mail notifications; without MAIL_SERVER mails stay in the outbox organisers see
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "587"))
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "1") == "1"
+    MAIL_SENDER = os.environ.get("MAIL_SENDER", "podium@localhost")
+    #: prefixed to the link at the end of a mail, e.g. https://games.example.org (empty: path only)
+    MAIL_BASE_URL = os.environ.get("MAIL_BASE_URL", "")
 
 
 def load(overrides: dict | None = None) -> dict:

@@ -16,6 +16,7 @@ from common.errors import N_, Conflict, ErrorBag, Invalid, TooManyRequests, Unau
 from common.transaction import use_case
 
 _USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def digest(secret: str) -> str:
@@ -30,14 +31,19 @@ def clean_new_user(bag: ErrorBag, data: dict, prefix: str = "") -> dict:
         bag.add(prefix + "username", N_("2-64 letters, digits, '.', '-' or '_', starting with a letter or digit."))
     password = check_strength(bag, data.get("password") if isinstance(data, dict) else None, prefix + "password")
     display = fields.text(bag, data, "display_name", 100, required=False, prefix=prefix)
-    return {"username": username.lower(), "password": password, "display_name": display or username}
+    email = fields.text(bag, data, "email", 200, required=False, prefix=prefix)
+    if email and not _EMAIL.match(email):
+        bag.add(prefix + "email", N_("Not an e-mail address."))
+    return {"username": username.lower(), "password": password, "display_name": display or username, "email": email}
 
 
-def add_user(username: str, password: str, display_name: str, roles: tuple[str, ...], path: str = "username") -> User:
+def add_user(username: str, password: str, display_name: str, roles: tuple[str, ...], path: str = "username",
+             email: str = "") -> User:
     """Add a user to the session (the caller's use case commits); Invalid if the name is taken."""
     if db.session.scalar(select(User.id).where(User.username == username.lower())):
         raise Invalid.one(path, N_("This username is already taken."))
-    user = User(username=username.lower(), display_name=display_name, password_hash=hash_password(password))
+    user = User(username=username.lower(), display_name=display_name, password_hash=hash_password(password),
+                email=email)
     user.role_rows = [UserRole(role=r) for r in roles if r in ROLES]
     db.session.add(user)
     return user

@@ -6,27 +6,21 @@ submissions for 16 places give exactly 16 entries that hold a place.
 """
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import func, or_, select
 
 from accounts.models import User
 from accounts.permissions import require_user
-from common import fields
-from common.db import db, lock, utcnow
+from common.db import db
 from common.errors import N_, ErrorBag, Forbidden, Invalid, NotFound
 from common.transaction import use_case
 from competitions.models import Contest
 from competitions.services import check_version, manages
-from competitions.sports import get_sport, roster_rule
 from competitions.venue_services import get_contest
-from registrations import lifecycle
+from registrations import entry_import, lifecycle
+from registrations.entry_rules import (NAMED_BY_MEMBERS, clean_entry, delegation_for, locked_contest,  # noqa: F401
+                                       name_key, placed_count, window)
 from registrations.models import Delegation, Entry, EntryChange, EntryMember
-from registrations.roster import person_keys, validate_members
 from registrations.services import led_by
-
-#: disciplines whose entry is named after its members when no team name is given
-NAMED_BY_MEMBERS = ("player", "pair", "author")
 
 
 def get_entry(actor: User | None, entry_id: int) -> Entry:
@@ -77,8 +71,8 @@ def register_entry(actor: User | None, contest_id: int, data: dict) -> Entry:
     require_user(actor)
     contest = locked_contest(contest_id)
     lifecycle.require_open(window(contest))
-    delegation = _delegation_for(actor, contest, data)
-    name, members = _clean(contest, data)
+    delegation = delegation_for(actor, contest, data)
+    name, members = clean_entry(contest, data)
     status = lifecycle.status_for_new(placed_count(contest.id), contest.max_entries, contest.waiting_list)
     _check_unique(contest.id, name, members)
     entry = Entry(contest_id=contest.id, delegation_id=delegation.id, name=name, status=status,
@@ -122,28 +116,8 @@ def substitute_member(actor: User | None, entry_id: int, data: dict) -> Entry:
 
 @use_case
 def import_entries(actor: User | None, contest_id: int, delegation_id: int, teams: list[dict]) -> list[Entry]:
-    """Register every team of an uploaded roster file, or none of them (one transaction)."""
-    entries, bag = [], ErrorBag()
-    for i, team in enumerate(teams):
-        try:
-            entries.append(register_entry(actor, contest_id, {**team, "delegation_id": delegation_id}))
-        except Invalid as err:
-            bag.merge(err, prefix=f"teams.{i}.")
-    bag.raise_if_any()
-    return entries
-
-
-def window(contest: Contest) -> str:
-    """The contest's registration window now: "upcoming", "open" or "closed"."""
-    return lifecycle.window_state(utcnow(), contest.registration_opens_at, contest.registration_closes_at,
-                                  contest.registration_closed_at)
-
-
-def locked_contest(contest_id: int) -> Contest:
-    contest = lock(Contest, contest_id)
-    if contest is None:
-        raise NotFound(N_("No such contest."))
-    return contest
+    """Register every team of an uploaded roster file, or none of them (one transaction, bulk inserts)."""
+    return entry_import.import_teams(actor, contest_id, delegation_id, teams)
 
 
 def lock_entry(entry: Entry) -> Contest:
@@ -151,53 +125,6 @@ def lock_entry(entry: Entry) -> Contest:
     contest = locked_contest(entry.contest_id)
     db.session.refresh(entry)
     return contest
-
-
-def placed_count(contest_id: int) -> int:
-    return db.session.scalar(select(func.count(Entry.id)).where(
-        Entry.contest_id == contest_id, Entry.status.in_(lifecycle.PLACED)))
-
-
-def _delegation_for(actor: User, contest: Contest, data: dict) -> Delegation:
-    """The delegation an entry is for: the leader's own, or the one an organiser names."""
-    wanted = data.get("delegation_id") if isinstance(data, dict) else None
-    own = led_by(actor)
-    if wanted is None and own is not None:
-        wanted = own.id
-    if wanted is None or isinstance(wanted, bool) or not isinstance(wanted, int):
-        raise Invalid.one("delegation_id", N_("Choose the delegation this entry is for."))
-    delegation = db.session.get(Delegation, wanted)
-    if delegation is None or delegation.event_id != contest.event_id:
-        raise Invalid.one("delegation_id", N_("No such delegation in this event."))
-    if not (delegation.leader_id == actor.id or manages(actor, contest.event_id)):
-        raise Forbidden(N_("You may only enter teams of your own delegation."))
-    if contest.division_id is not None and delegation.division_id != contest.division_id:
-        raise Invalid.one("delegation_id", N_("This contest is for the division %(division)s only."),
-                          division=contest.division.name)
-    return delegation
-
-
-def _clean(contest: Contest, data: dict) -> tuple[str, list[dict]]:
-    """The entry's name and members, checked against the contest's roster rule."""
-    if not isinstance(data, dict):
-        raise Invalid.one("members", N_("Add at least one member."))
-    bag = ErrorBag()
-    kind = get_sport(contest.sport).disciplines.get(contest.discipline or "")
-    named_by_members = kind is not None and kind.entry_kind in NAMED_BY_MEMBERS
-    name = fields.text(bag, data, "name", 100, required=not named_by_members)
-    members: list[dict] = []
-    try:
-        members = validate_members(roster_rule(contest.sport, contest.discipline, contest.settings),
-                                   data.get("members"), _age_day(contest))
-    except Invalid as err:
-        bag.merge(err)
-    bag.raise_if_any()
-    return name or " / ".join(m["name"] for m in members), members
-
-
-def _age_day(contest: Contest) -> date:
-    """Ages are counted on the first day of the event."""
-    return contest.event.starts_on
 
 
 def _check_unique(contest_id: int, name: str, members: list[dict], entry_id: int | None = None) -> None:
@@ -210,34 +137,29 @@ def _check_unique(contest_id: int, name: str, members: list[dict], entry_id: int
     if clash is not None:
         bag.add("name", N_("Another entry of this contest already has this name."))
     ids = {m["id_number"]: i for i, m in enumerate(members) if m["id_number"]}
-    names = {_name_key(m): i for i, m in enumerate(members) if _name_key(m)}
+    names = {name_key(m): i for i, m in enumerate(members) if name_key(m)}
     if ids or names:
         found = db.session.execute(
             select(EntryMember.id_number, EntryMember.name_key, Entry.name, Delegation.name)
             .join(Entry, EntryMember.entry_id == Entry.id).join(Delegation, Entry.delegation_id == Delegation.id)
             .where(Entry.id.in_(active), or_(EntryMember.id_number.in_(ids), EntryMember.name_key.in_(names))))
-        for id_number, name_key, entry_name, delegation_name in found:
-            i = ids.get(id_number, names.get(name_key))
+        for id_number, key, entry_name, delegation_name in found:
+            i = ids.get(id_number, names.get(key))
             bag.add(f"members.{i}.name", N_("%(member)s is already on the entry %(entry)s (%(delegation)s) "
                                             "in this contest; a person may play for one entry only."),
                     member=members[i]["name"], entry=entry_name, delegation=delegation_name)
     bag.raise_if_any()
 
 
-def _name_key(member: dict) -> str | None:
-    keys = [k for k in person_keys(member) if k[0] == "name"]
-    return f"{keys[0][1]}|{keys[0][2]}" if keys else None
-
-
 def _member_rows(members: list[dict]) -> list[EntryMember]:
     return [EntryMember(position=i, name=m["name"], gender=m["gender"], birth_date=m["birth_date"],
-                        id_number=m["id_number"], role=m["role"], phone=m["phone"], name_key=_name_key(m))
+                        id_number=m["id_number"], role=m["role"], phone=m["phone"], name_key=name_key(m))
             for i, m in enumerate(members)]
 
 
 def _replace_roster(actor: User, entry: Entry, contest: Contest, data: dict, action: str, reason: str) -> None:
     """Check and store a new name and roster, with a history line of who changed what."""
-    name, members = _clean(contest, {"name": entry.name, **data})
+    name, members = clean_entry(contest, {"name": entry.name, **data})
     _check_unique(contest.id, name, members, entry_id=entry.id)
     before = [{"name": m.name} for m in entry.members]
     entry.members.clear()

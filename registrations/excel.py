@@ -152,7 +152,10 @@ def build_template(contest_name: str, sport_label: str, roles: list[str] | tuple
 
 def parse_upload(data: bytes, max_rows: int = MAX_ROWS, max_bytes: int = MAX_BYTES,
                  rule: RosterRule | None = None, on_date: date | None = None) -> list[dict]:
-    """Teams of a filled template: ``[{name, row, members: [member], rows: [row]}]``, or UploadError.
+    """Teams of a filled template: ``[{name, row, members, rows, columns, headers}]``, or UploadError.
+
+    ``rows`` gives each member's row; ``columns`` and ``headers`` map each field to its column
+    letter and header as written (shared by all teams), to point later reports at the right cell.
 
     Members are cleaned as by ``registrations.roster``; with ``rule`` every team is also checked
     against the roster rule (ages on ``on_date``) and the report points at the offending cells.
@@ -340,6 +343,8 @@ class _Reader:
             self.problems.append(_problem(None, None, None, N_("The file has no members below the headers.")))
         if self.problems:
             raise UploadError(self.problems)
+        for team in self.teams.values():  # where each field is, for reports made after parsing
+            team["columns"], team["headers"] = self.letters, self.labels
         return list(self.teams.values())
 
     def _check_team(self, team: dict) -> None:

@@ -10,4 +10,5 @@ class DelegationForm(FlaskForm):
     leader_username = StringField(_l("Leader's username"), render_kw={"autocapitalize": "none"})
     leader_password = PasswordField(_l("Leader's password"), render_kw={"autocomplete": "new-password"})
     leader_display_name = StringField(_l("Leader's name"))
+    leader_email = StringField(_l("Leader's e-mail (for reminders, optional)"), render_kw={"type": "email"})
     version = HiddenField()

@@ -57,7 +57,7 @@ def create_delegation(actor: User, event_id: int, data: dict) -> Delegation:
     if any(d.name == name for d in event.delegations):
         raise Invalid.one("name", N_("This name is already used in this event."))
     user = add_user(leader_clean["username"], leader_clean["password"], leader_clean["display_name"],
-                    ("leader",), path="leader.username")
+                    ("leader",), path="leader.username", email=leader_clean["email"])
     db.session.flush()
     delegation = Delegation(event_id=event.id, division_id=division.id, name=name, leader_id=user.id)
     db.session.add(delegation)

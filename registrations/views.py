@@ -16,7 +16,7 @@ bp = Blueprint("registrations", __name__)
 def _data(form: DelegationForm) -> dict:
     return {"name": form.name.data, "division": form.division.data, "version": form.version.data,
             "leader": {"username": form.leader_username.data, "password": form.leader_password.data,
-                       "display_name": form.leader_display_name.data}}
+                       "display_name": form.leader_display_name.data, "email": form.leader_email.data}}
 
 
 @bp.route("/manage/events/<int:event_id>/delegations/new", methods=["GET", "POST"])
@@ -41,7 +41,7 @@ def edit_delegation(delegation_id: int):
     event = competitions.require_manager(current_user, delegation.event_id)
     form = DelegationForm(obj=delegation)
     form.division.choices = [(d.code, d.name) for d in event.divisions]
-    for name in ("leader_username", "leader_password", "leader_display_name"):
+    for name in ("leader_username", "leader_password", "leader_display_name", "leader_email"):
         delattr(form, name)
     if not form.is_submitted():
         form.division.data = delegation.division.code

@@ -15,6 +15,7 @@ from flask import Flask
 from sqlalchemy import create_engine, text
 
 from accounts.maintenance import purge_expired_credentials
+from scheduling.jobs import install as install_deadline_jobs
 
 log = logging.getLogger(__name__)
 LOCK_ID = 7_291_001  # the advisory lock that elects the one scheduler on PostgreSQL
@@ -56,6 +57,7 @@ def start_scheduler(app: Flask) -> BackgroundScheduler | None:
         return None
     scheduler = make_scheduler(app)
     scheduler.add_job(purge_expired, "interval", hours=1, id="purge_expired", replace_existing=True)
+    install_deadline_jobs(scheduler, app)
     scheduler.start()
     _state["scheduler"] = scheduler
     app.extensions["scheduler"] = scheduler

@@ -27,8 +27,12 @@ def check_schema(value, schema, spec, path="$"):
             check_schema(item, schema["items"], spec, f"{path}[{i}]")
 
 
-def check_operations(client, paths: dict, ids: dict, bodies: dict, headers: dict) -> int:
-    """Call every operation of ``paths`` (DELETEs last) and check its success status and body schema."""
+def check_operations(client, paths: dict, ids: dict, bodies: dict, headers: dict, forms: dict | None = None) -> int:
+    """Call every operation of ``paths`` (DELETEs last) and check its success status and body schema.
+
+    ``forms`` maps (method, path) to a function returning a multipart/form-data body (files as
+    (stream, name) pairs), for operations that take files instead of JSON.
+    """
     checked = 0
     order = sorted(((p, m, op) for p, item in paths.items() for m, op in item.items() if m != "parameters"),
                    key=lambda t: t[1] == "delete")
@@ -37,6 +41,8 @@ def check_operations(client, paths: dict, ids: dict, bodies: dict, headers: dict
         kwargs = {"headers": headers if op.get("security") else {}}
         if (method, path) in bodies:
             kwargs["json"] = bodies[(method, path)]
+        if forms and (method, path) in forms:
+            kwargs.update(data=forms[(method, path)](), content_type="multipart/form-data")
         r = client.open(url, method=method.upper(), **kwargs)
         ok = [int(s) for s in op["responses"] if s.startswith("2")][0]
         assert r.status_code == ok, f"{method.upper()} {path}: {r.status_code} {r.get_data(as_text=True)[:200]}"

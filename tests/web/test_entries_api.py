@@ -76,13 +76,13 @@ def test_window_and_full_contest_answer_409(client, organiser, basketball_contes
         name="篮球5x5", sport="basketball", discipline="5x5", max_entries=2, **open_window()))
     assert client.post(url, json=team(), headers=leader).status_code == 201
     assert client.post(url, json=team(name="二队", members=members(5, start=20)), headers=leader).status_code == 201
-    r = client.post(url, json=team(name="三队", members=members(5, start=30)), headers=leader)
+    r = client.post(url, json=team(name="三队", members=members(5, start=30)), headers={**leader, "Accept-Language": "en"})
     assert r.status_code == 409 and "full" in r.get_json()["detail"]
     past = datetime.now(timezone.utc) - timedelta(hours=1)
     update_contest(organiser, basketball_contest.id, contest_data(
         name="篮球5x5", sport="basketball", discipline="5x5", max_entries=5,
         registration_opens_at=(past - timedelta(days=5)).isoformat(), registration_closes_at=past.isoformat()))
-    r = client.post(url, json=team(name="四队", members=members(5, start=40)), headers=leader)
+    r = client.post(url, json=team(name="四队", members=members(5, start=40)), headers={**leader, "Accept-Language": "en"})
     assert r.status_code == 409 and "closed" in r.get_json()["detail"]
 
 
