@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export FLASK_APP := app
 
-.PHONY: run test install translations migrate lint-imports bench bench-registration extract-messages clean
+.PHONY: run test install translations migrate lint-imports bench bench-registration bench-brackets extract-messages clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ bench: translations
 
 bench-registration: translations
 	$(BIN)/python bench/registration.py
+
+bench-brackets: translations
+	$(BIN)/python bench/brackets.py
 
 extract-messages: install
 	$(BIN)/pybabel extract -F babel.cfg -k N_ -k _l -o translations/messages.pot .

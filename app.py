@@ -6,8 +6,12 @@ from flask import Flask
 import accounts.api  # noqa: F401  (routes on the API blueprint)
 import competitions.stamps  # noqa: F401  (keeps public page stamps current)
 import competitions.api  # noqa: F401
+import notifications.api  # noqa: F401
 import notifications.models  # noqa: F401  (tables known to the migrations)
 import registrations.api  # noqa: F401
+import registrations.entry_api  # noqa: F401
+import registrations.works_api  # noqa: F401
+import scheduling.api  # noqa: F401
 import scheduling.models  # noqa: F401
 from accounts.cli import create_organiser
 from accounts.services import user_for_session
@@ -19,7 +23,12 @@ from competitions.sports import CHOICE_LABELS
 from competitions.views import bp as competitions_bp
 from config import ROOT, load
 from demo.cli import load_demo_command
+from notifications.views import bp as notifications_bp
+from registrations.excel_views import bp as entry_files_bp
 from registrations.views import bp as registrations_bp
+from registrations.entry_views import bp as entries_bp
+import registrations.entry_manage_views  # noqa: F401  (organiser and public pages on the entries blueprint)
+from registrations.work_views import bp as works_bp
 from scheduling.cli import scheduler_command
 from scheduling.scheduler import start_scheduler
 from web import errors
@@ -36,7 +45,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_mapping(load(config))
     _init_extensions(app)
     csrf.exempt(api_bp)
-    for blueprint in (i18n_bp, accounts_bp, competitions_bp, admin_bp, registrations_bp, api_bp, openapi_bp):
+    for blueprint in (i18n_bp, accounts_bp, competitions_bp, admin_bp, registrations_bp, entries_bp, works_bp,
+                      notifications_bp, entry_files_bp, api_bp, openapi_bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     for command in (create_organiser, load_demo_command, scheduler_command):

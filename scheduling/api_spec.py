@@ -1,5 +1,80 @@
 """The OpenAPI description of the API's draws, matches, results, standings and ranking; merged by web.openapi."""
 from __future__ import annotations
 
-SCHEMAS: dict = {}
-PATHS: dict = {}
+from scheduling.formats.model import STAGES, STATUSES
+from web.openapi_schema import ID, list_of, obj, op, path_id, ref
+
+_INTS = {"type": "array", "items": ID}
+_TEXT = {"type": ["string", "null"]}
+_INT_OR_NULL = {"type": ["integer", "null"]}
+_PAIRS = {"type": "array", "items": {"type": "array", "items": ID}}
+
+SCHEMAS: dict = {
+    "Match": obj({
+        "id": ID, "contest_id": ID, "key": {"type": "string"}, "stage": {"enum": list(STAGES)}, "round": ID,
+        "position": ID, "group": _TEXT, "heat": _INT_OR_NULL,
+        "entries": {"type": "array", "items": _INT_OR_NULL},
+        "labels": {"type": ["array", "null"], "items": _TEXT},
+        "lanes": {"type": ["array", "null"], "items": ID},
+        "status": {"enum": list(STATUSES)}, "winner_entry_id": _INT_OR_NULL,
+        "result": {"type": ["object", "null"]}, "scheduled_at": {"type": ["string", "null"], "format": "date-time"},
+        "venue": _TEXT, "court": _TEXT, "version": ID},
+        ("id", "stage", "round", "position", "entries", "status", "version")),
+    "Draw": obj({
+        "contest_id": ID, "random_seed": ID, "seeds": _INTS, "separate_delegations": {"type": "boolean"},
+        "entry_ids": _INTS, "published": {"type": "boolean"}, "made_at": {"type": "string", "format": "date-time"},
+        "version": ID, "matches": {"type": "array", "items": ref("Match")}},
+        ("random_seed", "seeds", "separate_delegations", "published", "version")),
+    "DrawRequest": obj({"seeds": _INTS, "random_seed": {"type": "integer", "minimum": 0, "maximum": 2 ** 31 - 1},
+                        "separate_delegations": {"type": "boolean"}}),
+    "PublishRequest": obj({"published": {"type": "boolean"}}),
+    "ResultRequest": obj({
+        "version": ID, "outcome": {"enum": ["normal", "walkover", "retired", "disqualified", "forfeit", "default"]},
+        "winner_entry_id": ID, "games": _PAIRS, "periods": _PAIRS,
+        "rubbers": {"type": "array", "items": obj({"discipline": {"type": "string"}, "games": _PAIRS})},
+        "lanes": {"type": "array", "items": obj({
+            "entry_id": ID, "time_ms": ID, "status": {"enum": ["OK", "DNS", "DNF", "DSQ"]}, "penalty_ms": ID,
+            "false_starts": ID}, ("entry_id",))}}),
+    "StandingRow": obj({
+        "rank": _INT_OR_NULL, "entry_id": ID, "name": _TEXT, "delegation": _TEXT, "played": ID, "won": ID,
+        "lost": ID, "points": ID, "scored": ID, "conceded": ID, "diff": ID, "tie_break": _TEXT,
+        "excluded": {"type": "boolean"}},
+        ("rank", "entry_id", "played", "won", "lost", "points", "scored", "conceded", "diff", "tie_break")),
+    "Standings": obj({"groups": {"type": "array", "items": obj({
+        "name": _TEXT, "complete": {"type": "boolean"}, "rows": {"type": "array", "items": ref("StandingRow")}},
+        ("name", "rows"))}}, ("groups",)),
+    "Ranking": obj({"final": {"type": "boolean"}, "items": {"type": "array", "items": obj({
+        "place": ID, "entry_id": ID, "name": _TEXT, "delegation": _TEXT}, ("place", "entry_id"))}},
+        ("final", "items")),
+}
+
+_CONTEST = path_id("contest_id")
+_MATCHES = op("The contest's matches in draw order (public once published)", 200, list_of("Match"), (404, 422),
+              False, paged=True)
+_MATCHES["parameters"] += [{"name": n, "in": "query", "schema": {"type": "string"}} for n in ("stage", "status")]
+
+PATHS: dict = {
+    "/api/v1/contests/{contest_id}/draw": {
+        "parameters": _CONTEST,
+        "post": op("Make (or remake) the draw (organiser)", 201, ref("Draw"), (400, 401, 403, 404, 409, 422), True,
+                   "#/components/schemas/DrawRequest"),
+        "get": op("The draw's inputs (public once published)", 200, ref("Draw"), (404,), False)},
+    "/api/v1/contests/{contest_id}/draw/publish": {
+        "parameters": _CONTEST,
+        "post": op("Publish or hide the draw (organiser)", 200, ref("Draw"), (400, 401, 403, 404, 409, 422), True,
+                   "#/components/schemas/PublishRequest")},
+    "/api/v1/contests/{contest_id}/matches": {"parameters": _CONTEST, "get": _MATCHES},
+    "/api/v1/matches/{match_id}": {
+        "parameters": path_id("match_id"),
+        "get": op("One match (public once published)", 200, ref("Match"), (404,), False)},
+    "/api/v1/matches/{match_id}/result": {
+        "parameters": path_id("match_id"),
+        "put": op("Record a result (organiser); fills the next matches", 200, ref("Match"),
+                  (400, 401, 403, 404, 409, 422), True, "#/components/schemas/ResultRequest")},
+    "/api/v1/contests/{contest_id}/standings": {
+        "parameters": _CONTEST,
+        "get": op("Group and round-robin tables (public once published)", 200, ref("Standings"), (404,), False)},
+    "/api/v1/contests/{contest_id}/ranking": {
+        "parameters": _CONTEST,
+        "get": op("Places settled so far (public once published)", 200, ref("Ranking"), (404,), False)},
+}

@@ -1,0 +1,203 @@
+"""Benchmark: brackets created and played through our services, beside brackets-manager and bare SQLite.
+
+Workloads of ../shared/anchors/brackets-manager, all in the same run on the same machine:
+- creation, persisted to a SQLite file through ``make_draw`` (one use case, one commit): single
+  elimination 1024 (seeded, third-place match), double elimination 1024 (grand final with reset),
+  round robin 64 (one group), 512 entries in 64 groups (groups then knockout: our nearest format, so
+  it also creates the 63-match knockout that brackets-manager leaves out). Aim: our ms / theirs <= 0.5.
+- play-through: every result of the 256-entry single and double elimination recorded one by one
+  through ``record_result`` (validation, progression, one commit each), beside the bare SQLite rate of
+  one UPDATE per commit (../shared/anchors/ceilings/sqlite_writes.py, WAL + synchronous=NORMAL, as
+  Podium runs). Aim: ours >= half the bare rate.
+Usage: .venv/bin/python bench/brackets.py [--repeat 5] [--skip-anchor]
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+ANCHORS = ROOT.parent / "shared" / "anchors"
+
+from flask_migrate import upgrade  # noqa: E402
+from sqlalchemy import insert, select  # noqa: E402
+
+from accounts.services import create_user  # noqa: E402
+from app import create_app  # noqa: E402
+from common.db import db, utcnow  # noqa: E402
+from competitions.services import create_event  # noqa: E402
+from competitions.venue_services import create_contest  # noqa: E402
+from competitions.result_services import record_result  # noqa: E402
+from registrations.models import Entry  # noqa: E402
+from registrations.services import create_delegation  # noqa: E402
+from scheduling.draw_services import make_draw  # noqa: E402
+from scheduling.models import Match  # noqa: E402
+
+CASES = {  # name: (entries, format, seeds)
+    "se1024": (1024, {"type": "single_elimination", "third_place": True, "seeds": 16}, 16),
+    "de1024": (1024, {"type": "double_elimination", "grand_final": "reset"}, 0),
+    "rr64": (64, {"type": "round_robin", "cycles": 1}, 0),
+    "rr512x64": (512, {"type": "groups_knockout", "groups": 64, "qualifiers_per_group": 1}, 0),
+}
+PLAY = {"se256upd": (256, {"type": "single_elimination"}), "de256upd": (256, {"type": "double_elimination",
+                                                                              "grand_final": "reset"})}
+WIN = [[21, 15], [21, 17]]
+
+
+class Workbench:
+    """A fresh SQLite file database with an organiser, an event and 8 delegations."""
+
+    def __init__(self, folder: str):
+        self.app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.db", "SECRET_KEY": "bench",
+                               "TESTING": True})
+        self.ctx = self.app.app_context()
+        self.ctx.push()
+        upgrade()
+        self.org = create_user({"username": "org", "password": "Bench-pass-2025", "display_name": "Org"},
+                               ("organiser",))
+        today = date.today()
+        self.event = create_event(self.org, {"name": "bench", "starts_on": str(today + timedelta(days=30)),
+                                             "ends_on": str(today + timedelta(days=40)),
+                                             "divisions": [{"code": "city", "name": "市州组"}]})
+        self.delegations = [create_delegation(self.org, self.event.id, {"name": f"代表队{i}", "division": "city",
+                            "leader": {"username": f"leader{i}", "password": "Bench-pass-2025"}}).id
+                            for i in range(8)]
+        self.n = 0
+
+    def contest(self, entries: int, fmt: dict) -> int:
+        """A badminton MS contest with ``entries`` approved entries (inserted in bulk: setup, not timed)."""
+        self.n += 1
+        now = utcnow()
+        contest = create_contest(self.org, self.event.id, {
+            "name": f"c{self.n}", "sport": "badminton", "discipline": "MS", "format": fmt,
+            "registration_opens_at": (now - timedelta(days=9)).isoformat(),
+            "registration_closes_at": (now + timedelta(days=9)).isoformat()})
+        db.session.execute(insert(Entry), [{"contest_id": contest.id, "delegation_id": self.delegations[i % 8],
+                                            "name": f"选手{i}", "status": "approved", "reason": "", "version": 1,
+                                            "created_at": now, "updated_at": now} for i in range(entries)])
+        db.session.commit()
+        return contest.id
+
+    def seeds(self, contest_id: int, count: int) -> list[int]:
+        return list(db.session.scalars(select(Entry.id).where(Entry.contest_id == contest_id)
+                                       .order_by(Entry.id).limit(count)))
+
+    def close(self) -> None:
+        db.session.remove()
+        db.engine.dispose()
+        self.ctx.pop()
+
+
+def create_case(bench: Workbench, entries: int, fmt: dict, seeds: int) -> tuple[float, int]:
+    """Milliseconds of one make_draw (generation and persistence, one commit) and the matches made."""
+    contest_id = bench.contest(entries, fmt)
+    data = {"random_seed": 2025, "seeds": bench.seeds(contest_id, seeds)}
+    t = time.perf_counter()
+    make_draw(bench.org, contest_id, data)
+    ms = (time.perf_counter() - t) * 1000
+    count = db.session.scalar(select(db.func.count(Match.id)).where(Match.contest_id == contest_id))
+    return ms, count
+
+
+def play_case(bench: Workbench, entries: int, fmt: dict) -> dict:
+    """Record every result of a bracket one by one through record_result; time the calls and the loop."""
+    contest_id = bench.contest(entries, fmt)
+    make_draw(bench.org, contest_id, {"random_seed": 7})
+    calls = 0.0
+    count = 0
+    loop = time.perf_counter()
+    while True:
+        ready = db.session.execute(select(Match.id, Match.version).where(
+            Match.contest_id == contest_id, Match.status == "ready").order_by(Match.seq)).all()
+        db.session.commit()
+        if not ready:
+            break
+        for match_id, version in ready:
+            t = time.perf_counter()
+            record_result(bench.org, match_id, {"version": version, "games": WIN})
+            calls += time.perf_counter() - t
+            count += 1
+    loop = time.perf_counter() - loop
+    unfinished = db.session.scalar(select(db.func.count(Match.id)).where(
+        Match.contest_id == contest_id, Match.status.in_(("ready", "pending"))))
+    return {"updates": count, "update_ms": calls * 1000, "loop_ms": loop * 1000, "unfinished": unfinished}
+
+
+def sqlite_ceiling(repeat: int) -> float:
+    """Bare SQLite one UPDATE per commit, WAL + synchronous=NORMAL (rows/s, median)."""
+    spec = importlib.util.spec_from_file_location("sqlite_writes", ANCHORS / "ceilings" / "sqlite_writes.py")
+    writes = importlib.util.module_from_spec(spec)
+    scratch = tempfile.mkdtemp()
+    shutil.copy(ANCHORS / "ceilings" / "sqlite_writes.py", scratch)
+    spec.loader.exec_module(writes)
+    writes.DIR = scratch
+    rates = []
+    for _ in range(repeat):
+        eng = writes.make_engine("wal_normal")
+        n, seconds = writes.single_update(eng)
+        eng.dispose()
+        rates.append(n / seconds)
+    shutil.rmtree(scratch, ignore_errors=True)
+    return statistics.median(rates)
+
+
+def brackets_manager(repeat: int) -> dict:
+    """Run brackets-manager's own bench from a scratch copy; median per case."""
+    scratch = tempfile.mkdtemp(prefix="bm-")
+    for f in (ANCHORS / "brackets-manager").iterdir():
+        shutil.copy(f, scratch)
+    subprocess.run(["npm", "ci", "--silent"], cwd=scratch, check=True, capture_output=True)
+    out = subprocess.run(["node", "bench.js", "--repeat", str(repeat)], cwd=scratch, check=True,
+                         capture_output=True, text=True).stdout
+    rows: dict = {}
+    for line in out.splitlines():
+        if line.startswith("{"):
+            r = json.loads(line)
+            rows.setdefault(r["case"], []).append(r)
+    shutil.rmtree(scratch, ignore_errors=True)
+    return {case: {k: statistics.median(r[k] for r in rs) for k in ("create_ms", "matches", "update_ms", "updates")
+                   if k in rs[0]} for case, rs in rows.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    theirs = brackets_manager(args.repeat)
+    folder = tempfile.mkdtemp(prefix="podium-bench-")
+    bench = Workbench(folder)
+    try:
+        print(f"{'case':10} {'matches':>8} {'ours ms':>9} {'brackets-manager ms':>20} {'ratio':>6}  (aim <= 0.5)")
+        for name, (entries, fmt, seeds) in CASES.items():
+            runs = [create_case(bench, entries, fmt, seeds) for _ in range(args.repeat)]
+            ours = statistics.median(ms for ms, _ in runs)
+            them = theirs[name]["create_ms"]
+            print(f"{name:10} {runs[0][1]:>8} {ours:>9.1f} {them:>20.1f} {ours / them:>6.2f}"
+                  f"   ({int(theirs[name]['matches'])} matches there)")
+        ceiling = sqlite_ceiling(3)
+        print(f"\nplay-through, one commit per result; bare SQLite UPDATE+commit (WAL, NORMAL): {ceiling:,.0f} rows/s")
+        print(f"{'case':10} {'results':>8} {'ours/s':>9} {'vs bare':>8} {'brackets-manager/s':>19}  (aim >= 0.5)")
+        for name, (entries, fmt) in PLAY.items():
+            runs = [play_case(bench, entries, fmt) for _ in range(args.repeat)]
+            assert all(r["unfinished"] == 0 for r in runs), runs
+            rate = statistics.median(r["updates"] / r["update_ms"] * 1000 for r in runs)
+            them = theirs[name]["updates"] / theirs[name]["update_ms"] * 1000
+            print(f"{name:10} {runs[0]['updates']:>8} {rate:>9,.0f} {rate / ceiling:>8.2f} {them:>19,.0f}")
+    finally:
+        bench.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""Recording results: check a score sheet with the sport's rules, store it, move the entries on.
+
+One result reads the match and the few matches it feeds, lets the format's core apply it to that
+partial bracket and writes back only what changed, under the contest's row lock (results of one
+contest are serialised). Only two cases read more: a group whose last match is in (its table fills
+the knockout) and a race (a round of heats seeds the next races).
+"""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from accounts.models import User
+from common.db import db, utcnow
+from common.errors import N_, Conflict, Invalid, NotFound
+from common.transaction import use_case
+from competitions.result_store import ContestRules, load_for_result, user_id_of
+from competitions.services import require_manager
+from competitions.sports.results import Rules, rules_for, to_entry_paths, to_slots
+from competitions.standings import group_entries, group_matches, group_table
+from scheduling import match_store
+from scheduling.draw_services import draw_of
+from scheduling.formats import Bracket, RaceTime, apply_result, fill_knockout, record_race
+from scheduling.formats.model import BYE, FINISHED, PENDING, READY
+
+T = match_store.T
+#: why a match that is not ready takes no result, by its status
+NOT_READY = {PENDING: N_("This match is waiting for earlier results."),
+             FINISHED: N_("This match already has a result."),
+             BYE: N_("This match is a bye: there is no result to record.")}
+
+
+def can_record(actor: User, contest: ContestRules, rec: dict) -> None:
+    """Who may record this match's result: the event's organisers (``contest.organises``; else 401, 403).
+
+    Hook for referee assignments (a later wave): a referee assigned to ``rec`` will be let in here.
+    """
+    if not contest.organises:
+        require_manager(actor, contest.event_id)
+
+
+def _check_state(rec: dict, data: dict) -> None:
+    sent = data.get("version")
+    if sent is not None and str(sent) != str(rec["version"]):
+        raise Conflict(N_("Someone else changed this meanwhile (version %(current)s, you had %(sent)s). Reload it."),
+                       current=rec["version"], sent=sent)
+    if rec["status"] != READY:
+        raise Conflict(NOT_READY.get(rec["status"], NOT_READY[PENDING]))
+
+
+def _validate(rules: Rules, contest: ContestRules, rec: dict, data: dict) -> dict:
+    """The normalised head-to-head result; a 422 names the field the client sent."""
+    payload = to_slots(data, rec["entries"])
+    try:
+        return rules.validate(contest.discipline, contest.settings, payload, knockout=rec["stage"] != "group")
+    except Invalid as err:
+        raise to_entry_paths(err)
+
+
+@use_case
+def record_result(actor: User, match_id: int, data: dict) -> dict:
+    """Record a ready match's result (send the version you read) and fill the matches it feeds."""
+    loaded = load_for_result(match_id, user_id_of(actor))
+    if loaded is None:
+        raise NotFound(N_("No such match."))
+    contest, rec = loaded
+    can_record(actor, contest, rec)
+    data = data if isinstance(data, dict) else {}
+    _check_state(rec, data)
+    rules = rules_for(contest.sport)
+    done = {"recorded_by_id": user_id_of(actor), "recorded_at": utcnow()}
+    if rules.kind == "timed":
+        written = _record_race(contest, rules, rec, data, done)
+    elif rules.kind == "head_to_head":
+        written = _record_match(contest, rules, rec, data, done)
+    else:
+        raise Conflict(N_("Judged entries are scored by the judges, not as match results."))
+    match_store.log(contest.id, done["recorded_by_id"], "result", {"key": rec["key"], "data": data}, match_id)
+    return written
+
+
+def _record_match(contest: ContestRules, rules: Rules, rec: dict, data: dict, done: dict) -> dict:
+    """A head-to-head result on a partial bracket: the match and the matches it feeds."""
+    result = _validate(rules, contest, rec, data)
+    ms = match_store.Matches(contest.id, [rec])
+    ms.prefetch(match_store.linked_keys(rec))
+    fmt = contest.format["type"]
+    changes = apply_result(Bracket(fmt, [], ms, {}), rec["key"], rules.winner(result))
+    written = match_store.write_back(ms, [c.key for c in changes], {rec["key"]: {"result": result, **done}})
+    if rec["stage"] == "group" and fmt == "groups_knockout":
+        _close_group(contest, rules, ms, rec["group"])
+    return written[rec["key"]]
+
+
+def _close_group(contest: ContestRules, rules: Rules, ms: match_store.Matches, group: str) -> None:
+    """When a group's last match is in, rank the group and put its qualifiers into the knockout."""
+    left = db.session.scalar(select(func.count()).select_from(T).where(
+        T.c.contest_id == contest.id, T.c.stage == "group", T.c.group == group, T.c.status != "finished"))
+    if left:
+        return
+    draw = draw_of(contest.id)
+    played = group_matches(contest.id, T.c.group == group).get(group, [])
+    rows, _ = group_table(contest, rules, group_entries(contest, draw)[group], played)
+    bracket = ms.bracket(draw, "groups_knockout")
+    changes = fill_knockout(bracket, {group: [row["entry_id"] for row in rows]})
+    match_store.write_back(ms, [c.key for c in changes])
+    draw.options = bracket.options
+
+
+def _record_race(contest: ContestRules, rules: Rules, rec: dict, data: dict, done: dict) -> dict:
+    """A race's lane results; when its round is complete the core seats the next races (whole contest read)."""
+    crews = [e for e in rec["entries"] if e is not None]
+    payload = {k: v for k, v in data.items() if k != "version"}
+    result = {"outcome": "normal", **rules.validate(contest.discipline, contest.settings, payload, crews=crews)}
+    times = {lane["entry_id"]: RaceTime(lane["time_ms"], lane["status"], lane["penalty_ms"])
+             for lane in result["lanes"]}
+    ms = match_store.Matches(contest.id, match_store.records(T.c.contest_id == contest.id))
+    changes = record_race(ms.bracket(draw_of(contest.id), "timed_heats"), rec["key"], times)
+    written = match_store.write_back(ms, [c.key for c in changes], {rec["key"]: {"result": result, **done}})
+    return written[rec["key"]]

@@ -1,0 +1,96 @@
+"""Standings and rankings: group tables by the sport's tie-break procedure, and the contest's places.
+
+A group table counts the group's finished matches. While a group is still playing, entries level
+after every step share a rank; once all its matches are finished, the order of the draw (made with
+the recorded random seed) stands for the lots, so the table is complete and can fill a knockout.
+"""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from accounts.models import User
+from common.db import db
+from competitions.models import Contest
+from competitions.sports.results import Rules, rules_for
+from scheduling import match_store
+from scheduling.draw_services import get_contest, visible_draw
+from scheduling.formats import Bracket, is_complete
+from scheduling.formats import ranking as core_ranking
+from scheduling.match_services import entry_names
+from scheduling.models import Draw
+
+T = match_store.T
+TABLE_FORMATS = ("round_robin", "groups_knockout")
+
+
+def group_entries(contest, draw: Draw) -> dict[str | None, list]:
+    """The entries of each group in drawn order (a round robin is one group named None).
+
+    ``contest`` here and in ``group_table`` is a Contest or a ``result_store.ContestRules``.
+    """
+    if contest.format["type"] == "groups_knockout":
+        return {name: list(ids) for name, ids in draw.options["groups"].items()}
+    return {None: list(draw.entry_ids)}
+
+
+def group_matches(contest_id: int, *where) -> dict[str | None, list]:
+    """The group stage's matches (those matching ``where`` too) by group: ``(entries, status, result)``."""
+    out: dict[str | None, list] = {}
+    for g, entries, status, result in db.session.execute(select(T.c.group, T.c.entries, T.c.status, T.c.result).where(
+            T.c.contest_id == contest_id, T.c.stage == "group", *where)):
+        out.setdefault(g, []).append((entries, status, result))
+    return out
+
+
+def group_table(contest, rules: Rules, entries: list, matches: list) -> tuple[list[dict], bool]:
+    """A group's rows ranked by the sport's procedure, and whether the group has finished playing."""
+    results = [(e[0], e[1], result) for e, status, result in matches if status == "finished" and result]
+    complete = bool(matches) and all(status == "finished" for _, status, _ in matches)
+    rows = rules.rank_group(contest.discipline, contest.settings, entries, results, entries if complete else None)
+    return rows, complete
+
+
+def _tables(contest: Contest, draw: Draw, names: dict) -> list[dict]:
+    rules, played = rules_for(contest.sport), group_matches(contest.id)
+    groups = []
+    for name, entries in group_entries(contest, draw).items():
+        rows, complete = group_table(contest, rules, entries, played.get(name, []))
+        for row in rows:
+            row.update(_names(names, row["entry_id"]))
+        groups.append({"name": name, "complete": complete, "rows": rows})
+    return groups
+
+
+def standings(actor: User | None, contest_id: int) -> dict:
+    """The contest's group tables: ``{groups: [{name, complete, rows: [{rank, entry_id, name, ...}]}]}``."""
+    contest = get_contest(contest_id)
+    draw = visible_draw(actor, contest)
+    if draw is None or contest.format["type"] not in TABLE_FORMATS:
+        return {"groups": []}
+    return {"groups": _tables(contest, draw, entry_names(contest_id))}
+
+
+def _names(names: dict, entry_id) -> dict:
+    found = names.get(entry_id, {})
+    return {"name": found.get("name"), "delegation": found.get("delegation")}
+
+
+def ranking(actor: User | None, contest_id: int) -> dict:
+    """The places settled so far: ``{final, items: [{place, entry_id, name, delegation}]}`` (shared places repeat)."""
+    contest = get_contest(contest_id)
+    draw = visible_draw(actor, contest)
+    kind = contest.format["type"]
+    if draw is None or kind == "judged":
+        return {"final": False, "items": []}
+    names = entry_names(contest_id)
+    if kind == "round_robin":
+        table = _tables(contest, draw, names)[0]
+        final = table["complete"]
+        order = [row["entry_id"] for row in table["rows"]]
+        placings = core_ranking(Bracket(kind, order), order) if final else []
+    else:
+        ms = match_store.Matches(contest_id, match_store.records(T.c.contest_id == contest_id))
+        bracket = ms.bracket(draw, kind)
+        placings, final = core_ranking(bracket), is_complete(bracket) and bool(ms)
+    return {"final": final, "items": [{"place": p.place, "entry_id": p.entry, **_names(names, p.entry)}
+                                      for p in placings]}

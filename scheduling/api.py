@@ -1,0 +1,87 @@
+"""API: draws, matches, results, standings and ranking of a contest (API.md)."""
+from __future__ import annotations
+
+from flask import jsonify, request
+
+from competitions import result_services, standings
+from scheduling import draw_services, match_services
+from web.api import bp, created, current_user_or_401, current_user_or_none, json_body, listing, page_args
+
+
+def match_json(rec: dict) -> dict:
+    """The API shape of a match record; ``entries`` (and ``lanes``, ``labels``) have one item per slot."""
+    plan = rec["plan"] or {}
+    return {"id": rec["id"], "contest_id": rec["contest_id"], "key": rec["key"], "stage": rec["stage"],
+            "round": rec["round"], "position": rec["position"], "group": rec["group"], "heat": rec["heat"],
+            "entries": rec["entries"], "labels": plan.get("labels"), "lanes": plan.get("lanes"),
+            "status": rec["status"], "winner_entry_id": rec["winner_entry_id"], "result": rec["result"],
+            "scheduled_at": rec["scheduled_at"].isoformat() if rec["scheduled_at"] else None,
+            "venue": rec["venue"], "court": rec["court"], "version": rec["version"]}
+
+
+def draw_json(draw, matches: list[dict] | None = None) -> dict:
+    """The API shape of a draw, with its matches when given."""
+    body = {"contest_id": draw.contest_id, "random_seed": draw.random_seed, "seeds": draw.seeds,
+            "separate_delegations": draw.separate_delegations, "entry_ids": draw.entry_ids,
+            "published": draw.published, "made_at": draw.made_at.isoformat(), "version": draw.version}
+    if matches is not None:
+        body["matches"] = [match_json(m) for m in matches]
+    return body
+
+
+def _optional_body() -> dict:
+    return json_body() if request.get_data() else {}
+
+
+@bp.post("/contests/<int:contest_id>/draw")
+def make_draw(contest_id: int):
+    """Draw the approved entries and generate every match (organiser; redraw until the first result)."""
+    actor = current_user_or_401()
+    draw = draw_services.make_draw(actor, contest_id, _optional_body())
+    return created(draw_json(draw, match_services.list_matches(actor, contest_id)[0]))
+
+
+@bp.get("/contests/<int:contest_id>/draw")
+def get_draw(contest_id: int):
+    """The draw's inputs (organisers; the public once published)."""
+    return jsonify(draw_json(draw_services.get_draw(current_user_or_none(), contest_id)))
+
+
+@bp.post("/contests/<int:contest_id>/draw/publish")
+def publish_draw(contest_id: int):
+    """Show the draw to the public, or hide it with {"published": false} (organiser)."""
+    return jsonify(draw_json(draw_services.publish_draw(current_user_or_401(), contest_id, _optional_body())))
+
+
+@bp.get("/contests/<int:contest_id>/matches")
+def list_matches(contest_id: int):
+    """The contest's matches in draw order (public once the draw is published); ?stage=, ?status=, paging."""
+    paged = "page" in request.args or "per_page" in request.args
+    page, per_page = page_args() if paged else (None, None)
+    items, total = match_services.list_matches(current_user_or_none(), contest_id, request.args.get("stage"),
+                                               request.args.get("status"), page, per_page)
+    return listing([match_json(m) for m in items], total)
+
+
+@bp.get("/matches/<int:match_id>")
+def get_match(match_id: int):
+    """One match (public once the draw is published)."""
+    return jsonify(match_json(match_services.get_match(current_user_or_none(), match_id)))
+
+
+@bp.put("/matches/<int:match_id>/result")
+def record_result(match_id: int):
+    """Record a ready match's result (organiser; send the version you read); the next matches fill in."""
+    return jsonify(match_json(result_services.record_result(current_user_or_401(), match_id, json_body())))
+
+
+@bp.get("/contests/<int:contest_id>/standings")
+def get_standings(contest_id: int):
+    """Group and round-robin tables ranked by the sport's tie-break procedure (public)."""
+    return jsonify(standings.standings(current_user_or_none(), contest_id))
+
+
+@bp.get("/contests/<int:contest_id>/ranking")
+def get_ranking(contest_id: int):
+    """The places settled so far; ``final`` once every match deciding a place is finished (public)."""
+    return jsonify(standings.ranking(current_user_or_none(), contest_id))

@@ -1,0 +1,145 @@
+"""Draw use cases: make (and remake) a contest's draw from its approved entries, publish it, read it."""
+from __future__ import annotations
+
+import secrets
+
+from sqlalchemy import delete, select
+
+from accounts.models import User
+from common.db import db, lock, utcnow
+from common.errors import N_, Conflict, ErrorBag, Invalid, NotFound
+from common.transaction import use_case
+from competitions.models import Contest
+from competitions.services import manages, require_manager
+from registrations.models import Entry
+from scheduling import match_store
+from scheduling.draw import Entry as DrawEntry
+from scheduling.formats import build
+from scheduling.models import Draw, Match
+
+#: random seeds fit the database's 32-bit integer column
+SEED_LIMIT = 2 ** 31
+
+
+def get_contest(contest_id: int) -> Contest:
+    """The contest, or NotFound."""
+    contest = db.session.get(Contest, contest_id)
+    if contest is None:
+        raise NotFound(N_("No such contest."))
+    return contest
+
+
+def draw_of(contest_id: int) -> Draw | None:
+    """The contest's draw, if one was made."""
+    return db.session.scalar(select(Draw).where(Draw.contest_id == contest_id))
+
+
+def visible_draw(actor: User | None, contest: Contest) -> Draw | None:
+    """The draw if ``actor`` may see it: its organisers always, everyone else once it is published."""
+    draw = draw_of(contest.id)
+    if draw is None or draw.published or manages(actor, contest.event_id):
+        return draw
+    return None
+
+
+def get_draw(actor: User | None, contest_id: int) -> Draw:
+    """The contest's draw (organisers; the public once published), or NotFound."""
+    draw = visible_draw(actor, get_contest(contest_id))
+    if draw is None:
+        raise NotFound(N_("This contest has no published draw yet."))
+    return draw
+
+
+def approved_entries(contest_id: int) -> list[DrawEntry]:
+    """The contest's approved entries with their delegations, by id (the draw's input order)."""
+    e = Entry.__table__
+    rows = db.session.connection().execute(select(e.c.id, e.c.delegation_id).where(
+        e.c.contest_id == contest_id, e.c.status == "approved").order_by(e.c.id))
+    return [DrawEntry(i, d) for i, d in rows]
+
+
+def _clean(data: dict, entry_ids: set) -> tuple[list[int], int, bool]:
+    """The draw's options from the request: seeds (approved entry ids), random seed, separation."""
+    bag = ErrorBag()
+    seeds = data.get("seeds") if isinstance(data, dict) else None
+    seeds = [] if seeds is None else seeds
+    if not isinstance(seeds, list):
+        bag.add("seeds", N_("Must be a list of entry ids, best first."))
+        seeds = []
+    for i, seed in enumerate(seeds):
+        if isinstance(seed, bool) or seed not in entry_ids:
+            bag.add(f"seeds.{i}", N_("Not an approved entry of this contest."))
+        elif seed in seeds[:i]:
+            bag.add(f"seeds.{i}", N_("This entry is already seeded."))
+    random_seed = data.get("random_seed") if isinstance(data, dict) else None
+    if random_seed is None:
+        random_seed = secrets.randbelow(SEED_LIMIT)
+    elif isinstance(random_seed, bool) or not isinstance(random_seed, int) or not 0 <= random_seed < SEED_LIMIT:
+        bag.add("random_seed", N_("Must be a whole number from %(min)s to %(max)s."), min=0, max=SEED_LIMIT - 1)
+    separate = data.get("separate_delegations", True) if isinstance(data, dict) else True
+    if not isinstance(separate, bool):
+        bag.add("separate_delegations", N_("Must be true or false."))
+    bag.raise_if_any()
+    return seeds, random_seed, separate
+
+
+def results_recorded(contest_id: int) -> bool:
+    """Whether any result of the contest has been recorded."""
+    return db.session.scalar(select(Match.id).where(Match.contest_id == contest_id,
+                                                    Match.recorded_at.is_not(None)).limit(1)) is not None
+
+
+@use_case
+def make_draw(actor: User, contest_id: int, data: dict) -> Draw:
+    """Draw the contest's approved entries into its format and store every match (redraw until a result).
+
+    A redraw replaces every match and keeps the draw as published as it was.
+    """
+    contest = lock(Contest, contest_id)
+    if contest is None:
+        raise NotFound(N_("No such contest."))
+    require_manager(actor, contest.event_id)
+    draw = draw_of(contest_id)
+    if draw is not None and results_recorded(contest_id):
+        raise Conflict(N_("Results have been recorded: the draw can no longer be changed."))
+    entries = approved_entries(contest_id)
+    seeds, random_seed, separate = _clean(data, {e.id for e in entries})
+    if len(entries) < 2:
+        raise Conflict(N_("A draw needs at least two approved entries (there are %(n)s)."), n=len(entries))
+    bracket = build(contest.format, entries, seeds, random_seed, separate)
+    action = "redraw" if draw is not None else "draw"
+    if draw is None:
+        draw = Draw(contest_id=contest_id, published=False)
+        db.session.add(draw)
+    else:
+        db.session.execute(delete(Match).where(Match.contest_id == contest_id))
+        draw.version += 1
+    draw.random_seed, draw.seeds, draw.separate_delegations = random_seed, seeds, separate
+    draw.entry_ids, draw.options = list(bracket.entries), bracket.options
+    draw.made_by_id, draw.made_at = actor.id, utcnow()
+    count = match_store.insert_matches(contest_id, bracket)
+    match_store.log(contest_id, actor.id, action, {"random_seed": random_seed, "seeds": seeds,
+                                                   "separate_delegations": separate, "entries": len(entries),
+                                                   "matches": count})
+    db.session.flush()
+    return draw
+
+
+@use_case
+def publish_draw(actor: User, contest_id: int, data: dict | None = None) -> Draw:
+    """Show the draw and its matches to the public (or hide it again with ``{"published": false}``)."""
+    contest = lock(Contest, contest_id)
+    if contest is None:
+        raise NotFound(N_("No such contest."))
+    require_manager(actor, contest.event_id)
+    draw = draw_of(contest_id)
+    if draw is None:
+        raise Conflict(N_("Make the draw first."))
+    published = data.get("published", True) if isinstance(data, dict) else True
+    if not isinstance(published, bool):
+        raise Invalid.one("published", N_("Must be true or false."))
+    draw.published = published
+    draw.version += 1
+    match_store.log(contest_id, actor.id, "publish" if published else "unpublish", {})
+    return draw
+

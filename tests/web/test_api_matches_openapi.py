@@ -1,0 +1,34 @@
+"""The OpenAPI description of draws, matches, results, standings and ranking answers as documented."""
+from scheduling.api_spec import PATHS
+from tests.openapi_check import check_operations
+from tests.web.match_helpers import contest, delegations, draw, entries
+
+
+class Ids(dict):
+    """Path ids; ``match_id`` is looked up when first needed: a ready match of the draw made meanwhile."""
+
+    def __init__(self, client, contest_id):
+        super().__init__(contest_id=contest_id)
+        self.client = client
+
+    def __missing__(self, key):
+        assert key == "match_id"
+        items = self.client.get(f"/api/v1/contests/{self['contest_id']}/matches?status=ready").get_json()["items"]
+        self[key] = items[0]["id"]
+        return self[key]
+
+
+def test_every_match_operation_answers_as_documented(client, organiser, dummy_event, token):
+    headers = token("org")
+    c = contest(organiser, dummy_event, "男单", format={"type": "round_robin"})
+    entries(c.id, delegations(dummy_event, 2), 4)
+    draw(client, headers, c.id, random_seed=1)
+    assert client.post(f"/api/v1/contests/{c.id}/draw/publish", headers=headers).status_code == 200
+    bodies = {
+        ("post", "/api/v1/contests/{contest_id}/draw"): {"random_seed": 2, "seeds": [], "separate_delegations": True},
+        ("post", "/api/v1/contests/{contest_id}/draw/publish"): {"published": True},
+        ("put", "/api/v1/matches/{match_id}/result"): {"games": [[21, 10], [21, 10]]},
+    }
+    assert check_operations(client, PATHS, Ids(client, c.id), bodies, headers) == 8
+    standings = client.get(f"/api/v1/contests/{c.id}/standings").get_json()
+    assert sum(r["played"] for r in standings["groups"][0]["rows"]) == 2

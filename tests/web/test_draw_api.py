@@ -1,0 +1,172 @@
+"""API: the draw (approved entries only, seeds, separation, same seed same draw, redraw until a result)."""
+from sqlalchemy import select
+
+from common.db import db
+from scheduling.match_services import bracket_view
+from scheduling.models import Draw, MatchLog
+from tests.web.match_helpers import by_key, contest, delegations, draw, entries, matches, put_result, win_games
+
+
+def lineup(body):
+    """The first-round entries, top line first."""
+    return [e for m in body["matches"] if m["stage"] == "main" and m["round"] == 1 for e in m["entries"]]
+
+
+def test_same_entries_and_seed_give_the_same_draw(client, organiser, dummy_event, token):
+    h = token("org")
+    c = contest(organiser, dummy_event, "男单")
+    entries(c.id, delegations(dummy_event, 4), 16)
+    first = draw(client, h, c.id, random_seed=7)
+    again = draw(client, h, c.id, random_seed=7)
+    other = draw(client, h, c.id, random_seed=8)
+    assert first["random_seed"] == again["random_seed"] == 7
+    assert lineup(first) == lineup(again) and lineup(first) != lineup(other)
+    assert len(first["matches"]) == 15 and again["version"] == first["version"] + 1
+
+
+def test_a_random_seed_is_generated_and_recorded_with_who_drew(client, organiser, dummy_event, token):
+    h = token("org")
+    c = contest(organiser, dummy_event, "男单")
+    entries(c.id, delegations(dummy_event, 2), 6)
+    body = draw(client, h, c.id)
+    assert 0 <= body["random_seed"] < 2 ** 31 and body["published"] is False
+    db.session.rollback()  # end the test's read snapshot
+    assert db.session.scalar(select(Draw.random_seed).where(Draw.contest_id == c.id)) == body["random_seed"]
+    assert lineup(draw(client, h, c.id, random_seed=body["random_seed"])) == lineup(body)
+    db.session.rollback()
+    logs = db.session.execute(select(MatchLog.action, MatchLog.user_id, MatchLog.payload)
+                              .where(MatchLog.contest_id == c.id).order_by(MatchLog.id)).all()
+    assert [(a, u) for a, u, _ in logs] == [("draw", organiser.id), ("redraw", organiser.id)]
+    assert logs[0].payload["random_seed"] == body["random_seed"] and logs[0].payload["entries"] == 6
+
+
+def test_only_approved_entries_are_drawn(client, organiser, dummy_event, token):
+    h = token("org")
+    c = contest(organiser, dummy_event, "男单")
+    ds = delegations(dummy_event, 2)
+    approved = entries(c.id, ds, 5)
+    others = entries(c.id, ds, 1, "pending") + entries(c.id, ds, 1, "rejected") + entries(c.id, ds, 1, "withdrawn")
+    body = draw(client, h, c.id, random_seed=1)
+    drawn = {e for m in body["matches"] for e in m["entries"] if e is not None}
+    assert drawn == set(approved) and not drawn & set(others)
+    assert sorted(body["entry_ids"]) == approved
+    byes = [m for m in body["matches"] if m["status"] == "bye"]
+    assert len(byes) == 3 and all(m["winner_entry_id"] in approved for m in byes)  # 5 entries in a draw of 8
+
+
+def test_seeds_stand_on_their_lines(client, organiser, dummy_event, token):
+    h = token("org")
+    c = contest(organiser, dummy_event, "男单")
+    es = entries(c.id, delegations(dummy_event, 4), 16)
+    seeds = [es[4], es[8], es[1], es[13]]
+    lines = lineup(draw(client, h, c.id, seeds=seeds, random_seed=3))
+    assert lines[0] == seeds[0] and lines[15] == seeds[1]
+    assert {lines.index(seeds[2]), lines.index(seeds[3])} == {4, 11}  # top of quarter 2, bottom of quarter 3
+
+
+def test_delegations_are_separated_unless_asked_not_to(client, organiser, dummy_event, token):
+    h = token("org")
+    c = contest(organiser, dummy_event, "男单")
+    ds = delegations(dummy_event, 2)
+    es = entries(c.id, ds, 8)
+    of = {e: ds[i % 2] for i, e in enumerate(es)}
+
+    def mates_meet(body):
+        return any(of[m["entries"][0]] == of[m["entries"][1]] for m in body["matches"] if m["key"].startswith("main-1"))
+
+    assert not any(mates_meet(draw(client, h, c.id, random_seed=s)) for s in range(10))
+    assert any(mates_meet(draw(client, h, c.id, random_seed=s, separate_delegations=False)) for s in range(10))
+
+
+def test_redraw_is_refused_once_a_result_is_recorded(client, organiser, dummy_event, token):
+    h = token("org")
+    c = contest(organiser, dummy_event, "男单")
+    entries(c.id, delegations(dummy_event, 2), 4)
+    draw(client, h, c.id, random_seed=1)
+    body = draw(client, h, c.id, random_seed=2)
+    first = by_key(body["matches"])["main-1-1"]
+    assert put_result(client, h, first, games=win_games(0)).status_code == 200
+    r = client.post(f"/api/v1/contests/{c.id}/draw", json={"random_seed": 3}, headers=h)
+    assert r.status_code == 409 and r.mimetype == "application/problem+json"
+    assert by_key(matches(client, h, c.id))["main-1-1"]["status"] == "finished"
+
+
+def test_bad_draw_requests(client, organiser, dummy_event, token):
+    h = {**token("org"), "Accept-Language": "en"}
+    c = contest(organiser, dummy_event, "男单")
+    es = entries(c.id, delegations(dummy_event, 2), 4)
+    pending = entries(c.id, delegations(dummy_event, 1), 1, "pending")[0]
+    url = f"/api/v1/contests/{c.id}/draw"
+    r = client.post(url, json={"seeds": [es[0], pending, es[0]], "random_seed": -1, "separate_delegations": "yes"},
+                    headers=h)
+    assert r.status_code == 422
+    assert set(r.get_json()["errors"]) == {"seeds.1", "seeds.2", "random_seed", "separate_delegations"}
+    assert client.post(url, data="{", headers=h).status_code == 400
+    assert client.post("/api/v1/contests/9999/draw", json={}, headers=h).status_code == 404
+    few = contest(organiser, dummy_event, "女单", discipline="WS")
+    entries(few.id, delegations(dummy_event, 1), 1)
+    assert client.post(f"/api/v1/contests/{few.id}/draw", json={}, headers=h).status_code == 409
+    judged = contest(organiser, dummy_event, "摄影", sport="photography", discipline="single",
+                     format={"type": "judged"})
+    entries(judged.id, delegations(dummy_event, 1), 3)
+    r = client.post(f"/api/v1/contests/{judged.id}/draw", json={}, headers=h)
+    assert r.status_code == 422 and "format.type" in r.get_json()["errors"]
+
+
+def test_only_the_event_organisers_draw(client, organiser, dummy_event, dummy_delegation, create_organiser, token):
+    c = contest(organiser, dummy_event, "男单")
+    entries(c.id, [dummy_delegation.id], 4)
+    url = f"/api/v1/contests/{c.id}/draw"
+    assert client.post(url, json={}).status_code == 401
+    assert client.post(url, json={}, headers=token("leader1")).status_code == 403
+    create_organiser("other_org")
+    assert client.post(url, json={}, headers=token("other_org")).status_code == 403
+    assert client.post(f"/api/v1/contests/{c.id}/draw/publish", headers=token("leader1")).status_code == 403
+
+
+def test_the_public_sees_the_draw_once_published(client, organiser, dummy_event, token):
+    h = token("org")
+    c = contest(organiser, dummy_event, "男单")
+    entries(c.id, delegations(dummy_event, 2), 4)
+    body = draw(client, h, c.id, random_seed=1)
+    match_url = f"/api/v1/matches/{body['matches'][0]['id']}"
+    assert client.get(f"/api/v1/contests/{c.id}/matches").get_json() == {"items": [], "total": 0}
+    assert client.get(match_url).status_code == 404
+    assert client.get(f"/api/v1/contests/{c.id}/draw").status_code == 404
+    assert client.get(match_url, headers=h).status_code == 200
+    r = client.post(f"/api/v1/contests/{c.id}/draw/publish", headers=h)
+    assert r.status_code == 200 and r.get_json()["published"] is True
+    public = client.get(f"/api/v1/contests/{c.id}/matches").get_json()
+    assert public["total"] == 3 and [m["key"] for m in public["items"]] == ["main-1-1", "main-1-2", "main-2-1"]
+    assert client.get(match_url).get_json()["entries"] == body["matches"][0]["entries"]
+    paged = client.get(f"/api/v1/contests/{c.id}/matches?per_page=2&page=2").get_json()
+    assert paged["total"] == 3 and [m["key"] for m in paged["items"]] == ["main-2-1"]
+    assert client.get(f"/api/v1/contests/{c.id}/matches?status=ready").get_json()["total"] == 2
+    hidden = client.post(f"/api/v1/contests/{c.id}/draw/publish", json={"published": False}, headers=h)
+    assert hidden.get_json()["published"] is False and client.get(match_url).status_code == 404
+    assert client.get("/api/v1/contests/9999/matches").status_code == 404
+
+
+def test_a_large_double_elimination_draw(client, organiser, dummy_event, token):
+    h = token("org")
+    c = contest(organiser, dummy_event, "男单", format={"type": "double_elimination", "grand_final": "reset"})
+    entries(c.id, delegations(dummy_event, 8), 64)
+    body = draw(client, h, c.id, random_seed=11)
+    stages = [m["stage"] for m in body["matches"]]
+    assert (stages.count("main"), stages.count("losers"), stages.count("final")) == (63, 62, 2)
+    assert len(matches(client, h, c.id, status="ready")) == 32
+
+
+def test_bracket_view_gives_pages_the_rounds_with_names(client, organiser, dummy_event, token):
+    h = token("org")
+    c = contest(organiser, dummy_event, "男单", format={"type": "single_elimination", "third_place": True})
+    es = entries(c.id, delegations(dummy_event, 2), 4, names=["甲", "乙", "丙", "丁"])
+    draw(client, h, c.id, random_seed=1)
+    db.session.rollback()
+    assert bracket_view(None, c.id) == []  # not published
+    view = bracket_view(organiser, c.id)
+    assert [(s["stage"], [r["round"] for r in s["rounds"]]) for s in view] == [("main", [1, 2]), ("third_place", [1])]
+    first = view[0]["rounds"][0]["matches"]
+    assert len(first) == 2 and sorted(n for m in first for n in m["names"]) == ["丁", "丙", "乙", "甲"]
+    assert {e: n for m in first for e, n in zip(m["entries"], m["names"])} == dict(zip(es, ["甲", "乙", "丙", "丁"]))
+    assert view[0]["rounds"][1]["matches"][0]["names"] == [None, None]

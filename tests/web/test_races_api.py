@@ -1,0 +1,94 @@
+"""API: timed races (ice dragon boat): lanes, times and penalties, heats to finals, DNS/DSQ in the ranking."""
+from tests.web.match_helpers import by_key, contest, delegations, draw, entries, matches, put_result
+
+BOAT = {"sport": "ice_dragon_boat", "discipline": None, "settings": {"boat": 12, "class": "open", "distance_m": 200}}
+
+
+def crews(client, h, organiser, event, n, **fmt):
+    c = contest(organiser, event, "冰上龙舟", format={"type": "timed_heats", **fmt}, **BOAT)
+    ids = entries(c.id, delegations(event, 3), n)
+    return c, ids, draw(client, h, c.id, random_seed=6)
+
+
+def run(client, h, race, time_of, **status):
+    """Record a race: crew -> time; ``status`` maps a crew's position in ``race['entries']`` to DNS/DNF/DSQ."""
+    lanes = []
+    for i, e in enumerate(race["entries"]):
+        code = status.get(f"s{i}", "OK")
+        lanes.append({"entry_id": e, "status": code, **({"time_ms": time_of(e)} if code == "OK" else {})})
+    r = put_result(client, h, race, lanes=lanes)
+    assert r.status_code == 200, r.get_json()
+    return r.get_json()
+
+
+def test_heats_seat_the_fastest_in_the_centre_lanes_of_the_finals(client, organiser, dummy_event, token):
+    h = token("org")
+    c, ids, body = crews(client, h, organiser, dummy_event, 6, lanes=4, ranking="final")
+    races = by_key(body["matches"])
+    assert sorted(races) == ["final_a-2-1", "final_b-2-1", "heat-1-1", "heat-1-2"]
+    heat = races["heat-1-1"]
+    assert len(heat["entries"]) == 3 and len(heat["lanes"]) == 3 and heat["status"] == "ready"
+    assert races["final_a-2-1"]["status"] == "pending"
+
+    def speed(e):  # the crew made first is the fastest
+        return 60_000 + 250 * ids.index(e)
+
+    first = run(client, h, races["heat-1-1"], speed)
+    assert first["result"]["lanes"][0]["total_ms"] == speed(heat["entries"][0])
+    assert by_key(matches(client, h, c.id))["final_a-2-1"]["status"] == "pending"
+    run(client, h, races["heat-1-2"], speed)
+    finals = by_key(matches(client, h, c.id))
+    final_a, final_b = finals["final_a-2-1"], finals["final_b-2-1"]
+    by_lane = dict(zip(final_a["lanes"], final_a["entries"]))
+    assert [by_lane[lane] for lane in (2, 3, 1, 4)] == ids[:4] and final_a["status"] == "ready"
+    assert sorted(final_b["entries"]) == ids[4:]
+    fastest = final_a["entries"].index(ids[0])
+    run(client, h, final_a, speed, **{f"s{fastest}": "DSQ"})
+    slowest = final_b["entries"].index(ids[5])
+    run(client, h, final_b, speed, **{f"s{slowest}": "DNS"})
+    ranking = client.get(f"/api/v1/contests/{c.id}/ranking", headers=h).get_json()
+    assert ranking["final"] is True
+    assert [(i["place"], i["entry_id"]) for i in ranking["items"]] == [
+        (1, ids[1]), (2, ids[2]), (3, ids[3]), (4, ids[0]), (5, ids[4]), (6, ids[5])]
+
+
+def test_one_final_with_penalties_and_non_finishers(client, organiser, dummy_event, token):
+    h = token("org")
+    c, ids, body = crews(client, h, organiser, dummy_event, 4, lanes=4, ranking="final")
+    final = body["matches"][0]
+    assert final["key"] == "final-1-1" and sorted(final["lanes"]) == [1, 2, 3, 4]
+    lanes = [{"entry_id": ids[0], "time_ms": 58_000, "false_starts": 1},  # +10 s for the false start
+             {"entry_id": ids[1], "time_ms": 61_234}, {"entry_id": ids[2], "time_ms": 61_239},
+             {"entry_id": ids[3], "status": "DNF"}]
+    r = put_result(client, h, final, lanes=lanes)
+    assert r.status_code == 200 and r.get_json()["result"]["lanes"][0]["total_ms"] == 68_000
+    ranking = client.get(f"/api/v1/contests/{c.id}/ranking", headers=h).get_json()
+    assert sorted((i["place"], i["entry_id"]) for i in ranking["items"]) == [
+        (1, ids[1]), (1, ids[2]), (3, ids[0]), (4, ids[3])]  # equal to 0.01 s share the place
+
+
+def test_race_results_that_break_the_rules_are_refused(client, organiser, dummy_event, token):
+    h = {**token("org"), "Accept-Language": "en"}
+    _, ids, body = crews(client, h, organiser, dummy_event, 3, lanes=4, ranking="final")
+    final = body["matches"][0]
+    no_time = put_result(client, h, final, lanes=[{"entry_id": e} for e in ids])
+    assert no_time.status_code == 422 and set(no_time.get_json()["errors"]) == {
+        "lanes.0.time_ms", "lanes.1.time_ms", "lanes.2.time_ms"}
+    missing = put_result(client, h, final, lanes=[{"entry_id": e, "time_ms": 60_000} for e in ids[:2]])
+    assert missing.status_code == 422 and "lanes" in missing.get_json()["errors"]
+    stranger = put_result(client, h, final, lanes=[{"entry_id": e, "time_ms": 60_000} for e in ids[:2] + [999]])
+    assert stranger.status_code == 422 and "lanes.2.entry_id" in stranger.get_json()["errors"]
+
+
+def test_time_trials_rank_by_the_sum_of_two_runs(client, organiser, dummy_event, token):
+    h = token("org")
+    c, ids, body = crews(client, h, organiser, dummy_event, 3, lanes=2, runs=2, ranking="sum")
+    runs = {ids[0]: [60_000, 70_000], ids[1]: [64_000, 64_000], ids[2]: [59_000, 59_000]}
+    for race in body["matches"]:
+        lanes = [{"entry_id": e, "time_ms": runs[e][race["round"] - 1]} for e in race["entries"]]
+        if race["round"] == 2 and ids[2] in race["entries"]:
+            lanes[race["entries"].index(ids[2])] = {"entry_id": ids[2], "status": "DSQ"}
+        assert put_result(client, h, race, lanes=lanes).status_code == 200
+    ranking = client.get(f"/api/v1/contests/{c.id}/ranking", headers=h).get_json()
+    assert ranking["final"] is True and [(i["place"], i["entry_id"]) for i in ranking["items"]] == [
+        (1, ids[1]), (2, ids[0]), (3, ids[2])]
