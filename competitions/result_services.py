@@ -14,7 +14,7 @@ from common.db import db, utcnow
 from common.errors import N_, Conflict, Invalid, NotFound
 from common.transaction import use_case
 from competitions.result_store import ContestRules, load_for_result, user_id_of
-from competitions.services import require_manager
+from competitions.services import check_sent_version, require_manager
 from competitions.sports.results import Rules, rules_for, to_entry_paths, to_slots
 from competitions.standings import group_entries, group_matches, group_table
 from scheduling import match_store
@@ -39,10 +39,7 @@ def can_record(actor: User, contest: ContestRules, rec: dict) -> None:
 
 
 def _check_state(rec: dict, data: dict) -> None:
-    sent = data.get("version")
-    if sent is not None and str(sent) != str(rec["version"]):
-        raise Conflict(N_("Someone else changed this meanwhile (version %(current)s, you had %(sent)s). Reload it."),
-                       current=rec["version"], sent=sent)
+    check_sent_version(rec["version"], data)
     if rec["status"] != READY:
         raise Conflict(NOT_READY.get(rec["status"], NOT_READY[PENDING]))
 

@@ -59,12 +59,15 @@ def require_manager(actor: User | None, event_id: int) -> Event:
 
 def check_version(obj, data: dict) -> None:
     """Conflict when the client sent a version other than the current one (optimistic locking)."""
+    check_sent_version(obj.version, data)
+
+
+def check_sent_version(current: int, data: dict) -> None:
+    """Conflict when ``data`` carries a version other than ``current``; no version sent, no check."""
     sent = data.get("version") if isinstance(data, dict) else None
-    if sent is None:
-        return
-    if str(sent) != str(obj.version):
+    if sent is not None and str(sent) != str(current):
         raise Conflict(N_("Someone else changed this meanwhile (version %(current)s, you had %(sent)s). Reload it."),
-                       current=obj.version, sent=sent)
+                       current=current, sent=sent)
 
 
 @use_case

@@ -14,7 +14,8 @@ from common.transaction import use_case
 from competitions.services import check_version, manages
 from notifications.services import notify
 from registrations import lifecycle
-from registrations.entry_services import locked_contest, placed_count, get_entry, lock_entry
+from registrations.entry_rules import locked_contest, placed_count
+from registrations.entry_services import get_entry, lock_entry
 from registrations.models import Entry, EntryChange
 
 

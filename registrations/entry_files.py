@@ -25,7 +25,8 @@ from competitions.venue_services import get_contest
 from registrations import entry_import, lifecycle
 from registrations.entry_form_pdf import render_entry_form
 from registrations.entry_rules import age_day, contest_rule, delegation_for, window
-from registrations.excel import Problem, UploadError, build_template, export_entries, parse_upload
+from registrations.excel import Problem, UploadError, build_template, parse_upload
+from registrations.excel_export import export_entries
 from registrations.idcard import mask_id_number
 from registrations.models import Delegation, Entry
 from registrations.services import get_delegation, led_by

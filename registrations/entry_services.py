@@ -17,8 +17,7 @@ from competitions.models import Contest
 from competitions.services import check_version, manages
 from competitions.venue_services import get_contest
 from registrations import entry_import, lifecycle
-from registrations.entry_rules import (NAMED_BY_MEMBERS, clean_entry, delegation_for, locked_contest,  # noqa: F401
-                                       name_key, placed_count, window)
+from registrations.entry_rules import clean_entry, delegation_for, locked_contest, name_key, placed_count, window
 from registrations.models import Delegation, Entry, EntryChange, EntryMember
 from registrations.services import led_by
 

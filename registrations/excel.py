@@ -18,14 +18,13 @@ from io import BytesIO
 from typing import Any, Callable
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from common.errors import N_, ErrorBag, Invalid, Message
 from competitions.sports.base import RosterRule
-from registrations.idcard import check_char, mask_id_number
+from registrations.idcard import check_char
 from registrations.roster import clean_member, parse_day, person_keys, validate_members
 
 FIELDS = ("team", "name", "gender", "birth_date", "id_number", "role", "phone")
@@ -36,10 +35,6 @@ _ZH_ROLES = {"player": "队员", "coach": "教练", "paddler": "划手", "drumme
              "reserve": "替补", "author": "作者"}
 ROLE_NAMES = {"zh": _ZH_ROLES, "en": {code: code.capitalize() for code in _ZH_ROLES}}
 GENDER_NAMES = {"zh": {"M": "男", "F": "女"}, "en": {"M": "M", "F": "F"}}
-STATUS_NAMES = {"zh": {"pending": "待审核", "approved": "已通过", "rejected": "未通过", "waitlisted": "候补",
-                       "withdrawn": "已退出"}, "en": {"waitlisted": "Waiting list"}}
-EXPORT_HEADERS = {"zh": ("项目", "代表队", "队名", "状态") + HEADERS["zh"][1:],
-                  "en": ("Contest", "Delegation", "Team", "Status") + HEADERS["en"][1:]}
 MAX_BYTES, MAX_UNZIPPED = 5 * 2 ** 20, 100 * 2 ** 20  # the upload, and all its parts unpacked
 MAX_ROWS = 5000
 TEAM_MAX = 100
@@ -105,13 +100,14 @@ def _file_error(msgid: str, **params: Any) -> UploadError:
     return UploadError([_problem(None, None, None, msgid, **params)])
 
 
-def _save(wb: Workbook) -> bytes:
+def save_workbook(wb: Workbook) -> bytes:
+    """The workbook as .xlsx bytes."""
     buf = BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
-def _text(value: Any) -> Any:
+def cell_text(value: Any) -> Any:
     """A value safe to write: text starting with "=" stays text instead of becoming a formula."""
     return "'" + value if isinstance(value, str) and value.startswith("=") else value
 
@@ -145,9 +141,9 @@ def build_template(contest_name: str, sport_label: str, roles: list[str] | tuple
     notes = wb.create_sheet("说明" if lang == "zh" else "Notes")
     notes.column_dimensions["A"].width = 80
     for line in NOTES[lang]:
-        notes.append([_text(line.format(contest=contest_name, sport=sport_label, default=(role_names or [""])[0],
+        notes.append([cell_text(line.format(contest=contest_name, sport=sport_label, default=(role_names or [""])[0],
                                         roles=("、" if lang == "zh" else ", ").join(role_names)))])
-    return _save(wb)
+    return save_workbook(wb)
 
 
 def parse_upload(data: bytes, max_rows: int = MAX_ROWS, max_bytes: int = MAX_BYTES,
@@ -372,33 +368,3 @@ class _Reader:
                         N_("Already in team %(team)s (row %(other)s): a person may be in one entry per contest."),
                         {"team": other[0], "other": other[1], "member": member.get("name")}))
                     break
-
-
-def _bold(cell: WriteOnlyCell) -> WriteOnlyCell:
-    cell.font = Font(bold=True)
-    return cell
-
-
-def export_entries(rows: list[dict], lang: str = "zh", full: bool = False) -> bytes:
-    """Entries as .xlsx, one line per member; ID numbers masked unless ``full``.
-
-    Each entry: ``{contest?, delegation, team (or name), status, members: [member]}``.
-    """
-    lang = lang if lang in EXPORT_HEADERS else "zh"
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("报名" if lang == "zh" else "Entries")
-    for letter, width in zip("ABCDEFGHIJ", (16, 18, 18, 10, 12, 6, 12, 22, 8, 15)):
-        ws.column_dimensions[letter].width = width
-    ws.freeze_panes = "A2"
-    ws.append([_bold(WriteOnlyCell(ws, title)) for title in EXPORT_HEADERS[lang]])
-    genders, roles, statuses = GENDER_NAMES[lang], ROLE_NAMES[lang], STATUS_NAMES[lang]
-    for entry in rows:
-        status = entry.get("status")
-        head = [_text(entry.get("contest")), _text(entry.get("delegation")),
-                _text(entry.get("team", entry.get("name"))), statuses.get(status, str(status or "").capitalize())]
-        for m in entry.get("members") or [{}]:
-            number, role, born = m.get("id_number"), m.get("role"), m.get("birth_date")
-            number = number if full else mask_id_number(number)
-            ws.append(head + [_text(m.get("name")), genders.get(m.get("gender"), m.get("gender")),
-                              parse_day(born) or born, number or None, roles.get(role, role), _text(m.get("phone"))])
-    return _save(wb)

@@ -11,7 +11,8 @@ from openpyxl import Workbook, load_workbook
 
 from competitions.sports import roster_rule, validate_contest_definition
 from registrations import excel
-from registrations.excel import HEADERS, UploadError, build_template, export_entries, parse_upload
+from registrations.excel import HEADERS, UploadError, build_template, parse_upload
+from registrations.excel_export import export_entries
 from registrations.idcard import check_char
 
 ZH = list(HEADERS["zh"])
