@@ -9,7 +9,10 @@ Workloads of ../shared/anchors/brackets-manager, all in the same run on the same
   through ``record_result`` (validation, progression, one commit each), beside the bare SQLite rate of
   one UPDATE per commit (../shared/anchors/ceilings/sqlite_writes.py, WAL + synchronous=NORMAL, as
   Podium runs). Aim: ours >= half the bare rate.
-Usage: .venv/bin/python bench/brackets.py [--repeat 5] [--skip-anchor]
+Creation is shown twice, like for like: *warm* (median of the repetitions in one process, both sides
+warmed by the earlier cases) and *cold* (the first creation in a fresh process, median of --cold
+processes per case; the anchor's README quotes its cold figures).
+Usage: .venv/bin/python bench/brackets.py [--repeat 5] [--cold 3]
 """
 from __future__ import annotations
 
@@ -152,39 +155,72 @@ def sqlite_ceiling(repeat: int) -> float:
     return statistics.median(rates)
 
 
-def brackets_manager(repeat: int) -> dict:
-    """Run brackets-manager's own bench from a scratch copy; median per case."""
-    scratch = tempfile.mkdtemp(prefix="bm-")
-    for f in (ANCHORS / "brackets-manager").iterdir():
-        shutil.copy(f, scratch)
-    subprocess.run(["npm", "ci", "--silent"], cwd=scratch, check=True, capture_output=True)
-    out = subprocess.run(["node", "bench.js", "--repeat", str(repeat)], cwd=scratch, check=True,
-                         capture_output=True, text=True).stdout
+def _anchor_rows(scratch: str, *args: str) -> dict[str, list[dict]]:
+    out = subprocess.run(["node", "bench.js", *args], cwd=scratch, check=True, capture_output=True, text=True).stdout
     rows: dict = {}
     for line in out.splitlines():
         if line.startswith("{"):
             r = json.loads(line)
             rows.setdefault(r["case"], []).append(r)
+    return rows
+
+
+def brackets_manager(repeat: int, cold: int) -> tuple[dict, dict]:
+    """Run brackets-manager's own bench from a scratch copy: medians per case (warm), cold create_ms per case."""
+    scratch = tempfile.mkdtemp(prefix="bm-")
+    for f in (ANCHORS / "brackets-manager").iterdir():
+        shutil.copy(f, scratch)
+    subprocess.run(["npm", "ci", "--silent"], cwd=scratch, check=True, capture_output=True)
+    rows = _anchor_rows(scratch, "--repeat", str(repeat))
+    colds = {case: statistics.median(_anchor_rows(scratch, case)[case][0]["create_ms"] for _ in range(cold))
+             for case in CASES}
     shutil.rmtree(scratch, ignore_errors=True)
-    return {case: {k: statistics.median(r[k] for r in rs) for k in ("create_ms", "matches", "update_ms", "updates")
+    warm = {case: {k: statistics.median(r[k] for r in rs) for k in ("create_ms", "matches", "update_ms", "updates")
                    if k in rs[0]} for case, rs in rows.items()}
+    return warm, colds
+
+
+def cold_create(name: str) -> float:
+    """The first creation of a case in this (fresh) process, in milliseconds."""
+    folder = tempfile.mkdtemp(prefix="podium-cold-")
+    bench = Workbench(folder)
+    try:
+        return create_case(bench, *CASES[name])[0]
+    finally:
+        bench.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def ours_cold(name: str, runs: int) -> float:
+    """Median over ``runs`` fresh processes of the first creation of a case."""
+    cmd = [sys.executable, __file__, "--cold-case", name]
+    return statistics.median(float(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.split()[-1])
+                             for _ in range(runs))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--cold", type=int, default=3, help="fresh processes per case for the cold figures")
+    parser.add_argument("--cold-case", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    theirs = brackets_manager(args.repeat)
+    if args.cold_case:
+        print(f"{cold_create(args.cold_case):.3f}")
+        return
+    theirs, theirs_cold = brackets_manager(args.repeat, args.cold)
     folder = tempfile.mkdtemp(prefix="podium-bench-")
     bench = Workbench(folder)
     try:
-        print(f"{'case':10} {'matches':>8} {'ours ms':>9} {'brackets-manager ms':>20} {'ratio':>6}  (aim <= 0.5)")
+        print("creation, persisted (ms); warm: median of the repetitions in one process; "
+              f"cold: first creation in a fresh process, median of {args.cold}")
+        print(f"{'case':10} {'matches':>8} {'ours warm':>10} {'bm warm':>8} {'ratio':>6} {'ours cold':>10} "
+              f"{'bm cold':>8} {'ratio':>6}  (aim <= 0.5)")
         for name, (entries, fmt, seeds) in CASES.items():
             runs = [create_case(bench, entries, fmt, seeds) for _ in range(args.repeat)]
-            ours = statistics.median(ms for ms, _ in runs)
-            them = theirs[name]["create_ms"]
-            print(f"{name:10} {runs[0][1]:>8} {ours:>9.1f} {them:>20.1f} {ours / them:>6.2f}"
-                  f"   ({int(theirs[name]['matches'])} matches there)")
+            ours, cold = statistics.median(ms for ms, _ in runs), ours_cold(name, args.cold)
+            them, them_cold = theirs[name]["create_ms"], theirs_cold[name]
+            print(f"{name:10} {runs[0][1]:>8} {ours:>10.1f} {them:>8.1f} {ours / them:>6.2f} {cold:>10.1f} "
+                  f"{them_cold:>8.1f} {cold / them_cold:>6.2f}   ({int(theirs[name]['matches'])} matches there)")
         ceiling = sqlite_ceiling(3)
         print(f"\nplay-through, one commit per result; bare SQLite UPDATE+commit (WAL, NORMAL): {ceiling:,.0f} rows/s")
         print(f"{'case':10} {'results':>8} {'ours/s':>9} {'vs bare':>8} {'brackets-manager/s':>19}  (aim >= 0.5)")

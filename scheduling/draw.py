@@ -49,16 +49,28 @@ def _standard_ranks(sections: int) -> list[int]:
     return order
 
 
-def _sharing(line: int, others: Sequence[int], size: int) -> tuple:
-    """How many of ``others`` share the half, the quarter... of the draw with ``line``."""
-    return tuple(sum(1 for o in others if meeting_round(o, line) <= level)
-                 for level in range(size.bit_length() - 2, 0, -1))
+class _Occupancy:
+    """How many placed lines lie in each half, quarter, eighth... of the draw, in all and per delegation."""
 
+    def __init__(self, size: int):
+        self.levels = range(size.bit_length() - 2, 0, -1)  # half, quarter... down to pairs of lines
+        self.all: dict = {}
+        self.mates: dict = {}
 
-def _seed_key(line: int, placed: list[tuple[int, Hashable]], delegation: Hashable, size: int, balance: bool) -> tuple:
-    """Seeds of the same delegation apart first; without a lot, seeds spread evenly too."""
-    mates = [] if delegation is None else [other for other, d in placed if d == delegation]
-    return _sharing(line, mates, size), _sharing(line, [o for o, _ in placed], size) if balance else ()
+    def add(self, line: int, delegation: Hashable | None) -> None:
+        for level in self.levels:
+            block = (level, line >> level)
+            self.all[block] = self.all.get(block, 0) + 1
+            if delegation is not None:
+                counts = self.mates.setdefault(delegation, {})
+                counts[block] = counts.get(block, 0) + 1
+
+    def key(self, line: int, delegation: Hashable | None, balance: bool) -> tuple:
+        """Seeds of the same delegation apart first; without a lot, seeds spread evenly too."""
+        mates = self.mates.get(delegation, {}) if delegation is not None else {}
+        blocks = [(level, line >> level) for level in self.levels]
+        return (tuple(mates.get(b, 0) for b in blocks),
+                tuple(self.all.get(b, 0) for b in blocks) if balance else ())
 
 
 def _seed_line(section: int, sections: int, length: int) -> int:
@@ -78,7 +90,9 @@ def seed_lines(size: int, delegations: Sequence[Hashable | None], rng: random.Ra
     if n > size:
         raise Invalid.one("seeds", N_("Too many seeds for a draw of %(size)s."), size=size)
     lines: list[int] = [0, size - 1][:n] if size > 1 else [0][:n]
-    placed = list(zip(lines, delegations))
+    placed = _Occupancy(size)
+    for line, delegation in zip(lines, delegations):
+        placed.add(line, delegation)
     sections = 4
     while len(lines) < n:
         length = size // sections
@@ -90,11 +104,11 @@ def seed_lines(size: int, delegations: Sequence[Hashable | None], rng: random.Ra
         else:
             rng.shuffle(free)
         for seed in range(len(lines), min(n, sections)):
-            pick = min(free, key=lambda s: _seed_key(_seed_line(s, sections, length), placed, delegations[seed], size,
-                                                     rng is None or n < sections))
+            pick = min(free, key=lambda s: placed.key(_seed_line(s, sections, length), delegations[seed],
+                                                      rng is None or n < sections))
             free.remove(pick)
             lines.append(_seed_line(pick, sections, length))
-            placed.append((lines[-1], delegations[seed]))
+            placed.add(lines[-1], delegations[seed])
         sections *= 2
     return lines
 

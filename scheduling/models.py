@@ -43,7 +43,8 @@ class Match(db.Model):
     __table_args__ = (UniqueConstraint("contest_id", "key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id", ondelete="CASCADE"), index=True)
+    #: (indexed by the unique (contest_id, key) constraint, which every query on matches uses)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id", ondelete="CASCADE"))
     #: the core's stable key (main-2-3, group-B-1-2) and generation order
     key: Mapped[str] = mapped_column(String(40))
     seq: Mapped[int] = mapped_column(default=0)
@@ -57,7 +58,7 @@ class Match(db.Model):
     #: entry id (or None) per slot
     entries: Mapped[list] = mapped_column(JSON)
     #: pending, ready, finished, bye
-    status: Mapped[str] = mapped_column(String(10), index=True)
+    status: Mapped[str] = mapped_column(String(10))
     #: winning slot index, and its entry
     winner: Mapped[int | None]
     winner_entry_id: Mapped[int | None]
