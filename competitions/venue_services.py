@@ -5,11 +5,12 @@ from sqlalchemy import func, select
 
 from accounts.models import User
 from common.db import db
-from common.errors import N_, ErrorBag, Invalid, NotFound
+from common.errors import N_, Conflict, ErrorBag, Invalid, NotFound
 from common.transaction import use_case
 from competitions.models import Contest, Court, Venue
 from competitions.services import check_version, get_division, require_manager
 from competitions.validation import clean_contest, clean_venue
+from scheduling.models import Draw
 
 
 def get_venue(venue_id: int) -> Venue:
@@ -104,6 +105,13 @@ def update_contest(actor: User, contest_id: int, data: dict) -> Contest:
     contest = get_contest(contest_id)
     event = require_manager(actor, contest.event_id)
     check_version(contest, data)
+    before = (contest.sport, contest.discipline, contest.format)
     _apply_contest(contest, event, data)
+    if (contest.sport, contest.discipline, contest.format) != before and _drawn(contest.id):
+        raise Conflict(N_("The draw has been made: the sport, discipline and format can no longer change."))
     contest.version += 1
     return contest
+
+
+def _drawn(contest_id: int) -> bool:
+    return db.session.scalar(select(Draw.id).where(Draw.contest_id == contest_id)) is not None

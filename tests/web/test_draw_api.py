@@ -170,3 +170,18 @@ def test_bracket_view_gives_pages_the_rounds_with_names(client, organiser, dummy
     assert len(first) == 2 and sorted(n for m in first for n in m["names"]) == ["丁", "丙", "乙", "甲"]
     assert {e: n for m in first for e, n in zip(m["entries"], m["names"])} == dict(zip(es, ["甲", "乙", "丙", "丁"]))
     assert view[0]["rounds"][1]["matches"][0]["names"] == [None, None]
+
+
+def test_format_is_fixed_once_drawn(client, organiser, dummy_event, token):
+    h = token("org")
+    c = contest(organiser, dummy_event, "男单")
+    entries(c.id, delegations(dummy_event, 2), 4)
+    draw(client, h, c.id, random_seed=1)
+    body = client.get(f"/api/v1/contests/{c.id}", headers=h).get_json()
+    changed = dict(body, format={"type": "round_robin"})
+    r = client.patch(f"/api/v1/contests/{c.id}", json=changed, headers={**h, "Accept-Language": "en"})
+    assert r.status_code == 409 and "format can no longer change" in r.get_json()["detail"]
+    assert client.get(f"/api/v1/contests/{c.id}", headers=h).get_json()["format"]["type"] == "single_elimination"
+    renamed = dict(body, name="男子单打")
+    r = client.patch(f"/api/v1/contests/{c.id}", json=renamed, headers=h)
+    assert r.status_code == 200 and r.get_json()["name"] == "男子单打"
