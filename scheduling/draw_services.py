@@ -60,8 +60,8 @@ def approved_entries(contest_id: int) -> list[DrawEntry]:
     return [DrawEntry(i, d) for i, d in rows]
 
 
-def _clean(data: dict, entry_ids: set) -> tuple[list[int], int, bool]:
-    """The draw's options from the request: seeds (approved entry ids), random seed, separation."""
+def _clean(data: dict, entry_ids: set, limit: int | None = None) -> tuple[list[int], int, bool]:
+    """The draw's options from the request: seeds (approved entry ids, at most ``limit``), random seed, separation."""
     bag = ErrorBag()
     seeds = data.get("seeds") if isinstance(data, dict) else None
     seeds = [] if seeds is None else seeds
@@ -73,6 +73,8 @@ def _clean(data: dict, entry_ids: set) -> tuple[list[int], int, bool]:
             bag.add(f"seeds.{i}", N_("Not an approved entry of this contest."))
         elif seed in seeds[:i]:
             bag.add(f"seeds.{i}", N_("This entry is already seeded."))
+    if limit and len(seeds) > limit:
+        bag.add("seeds", N_("This contest's format has %(max)s seeds; %(n)s were given."), max=limit, n=len(seeds))
     random_seed = data.get("random_seed") if isinstance(data, dict) else None
     if random_seed is None:
         random_seed = secrets.randbelow(SEED_LIMIT)
@@ -122,7 +124,7 @@ def make_draw(actor: User, contest_id: int, data: dict) -> Draw:
         raise Conflict(N_("Results have been recorded: the draw can no longer be changed."))
     with _gc_paused():
         entries = approved_entries(contest_id)
-        seeds, random_seed, separate = _clean(data, {e.id for e in entries})
+        seeds, random_seed, separate = _clean(data, {e.id for e in entries}, contest.format.get("seeds"))
         if len(entries) < 2:
             raise Conflict(N_("A draw needs at least two approved entries (there are %(n)s)."), n=len(entries))
         bracket = build(contest.format, entries, seeds, random_seed, separate)

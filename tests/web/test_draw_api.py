@@ -185,3 +185,14 @@ def test_format_is_fixed_once_drawn(client, organiser, dummy_event, token):
     renamed = dict(body, name="男子单打")
     r = client.patch(f"/api/v1/contests/{c.id}", json=renamed, headers=h)
     assert r.status_code == 200 and r.get_json()["name"] == "男子单打"
+
+
+def test_more_seeds_than_the_format_allows_are_refused(client, organiser, dummy_event, token):
+    h = {**token("org"), "Accept-Language": "en"}
+    c = contest(organiser, dummy_event, "男单", format={"type": "single_elimination", "seeds": 2})
+    es = entries(c.id, delegations(dummy_event, 4), 16)
+    r = client.post(f"/api/v1/contests/{c.id}/draw", json={"seeds": es[:4]}, headers=h)
+    assert r.status_code == 422
+    assert r.get_json()["errors"]["seeds"] == ["This contest's format has 2 seeds; 4 were given."]
+    lines = lineup(draw(client, h, c.id, seeds=es[:2], random_seed=3))
+    assert lines[0] == es[0] and lines[-1] == es[1]
