@@ -19,6 +19,8 @@ from accounts.views import bp as accounts_bp
 from common.db import db
 from common.extensions import babel, bootstrap, csrf, login_manager, migrate
 from competitions.admin_views import bp as admin_bp
+from competitions.live_views import bp as live_bp
+from competitions.result_views import bp as results_bp
 from competitions.sports import CHOICE_LABELS
 from competitions.views import bp as competitions_bp
 from config import ROOT, load
@@ -30,6 +32,7 @@ from registrations.entry_views import bp as entries_bp
 import registrations.entry_manage_views  # noqa: F401  (organiser and public pages on the entries blueprint)
 from registrations.work_views import bp as works_bp
 from scheduling.cli import scheduler_command
+from scheduling.draw_views import bp as draws_bp
 from scheduling.scheduler import start_scheduler
 from web import errors
 from web.api import bp as api_bp
@@ -46,7 +49,7 @@ def create_app(config: dict | None = None) -> Flask:
     _init_extensions(app)
     csrf.exempt(api_bp)
     for blueprint in (i18n_bp, accounts_bp, competitions_bp, admin_bp, registrations_bp, entries_bp, works_bp,
-                      notifications_bp, entry_files_bp, api_bp, openapi_bp):
+                      notifications_bp, entry_files_bp, draws_bp, results_bp, live_bp, api_bp, openapi_bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     for command in (create_organiser, load_demo_command, scheduler_command):

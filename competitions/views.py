@@ -6,7 +6,9 @@ from flask_babel import get_locale
 from flask_login import current_user
 
 from competitions import services, venue_services
+from competitions.live_format import PAGES
 from competitions.sports import FORMAT_LABELS, SPORTS
+from scheduling.draw_services import visible_draw
 from web import page_cache
 
 bp = Blueprint("competitions", __name__)
@@ -36,9 +38,10 @@ def _render_event(event_id: int) -> str:
 
 @bp.get("/contests/<int:contest_id>")
 def contest(contest_id: int):
-    """A contest: its definition, settings and registration window."""
+    """A contest: its definition, settings, registration window, and links to its draw and results."""
     c = venue_services.get_contest(contest_id)
     sport = SPORTS[c.sport]
     return render_template("competitions/contest.html", contest=c, sport=sport, format_labels=FORMAT_LABELS,
                            settings=[(p, c.settings.get(p.key)) for p in sport.settings_for(c.discipline)],
-                           can_manage=services.manages(current_user, c.event_id))
+                           can_manage=services.manages(current_user, c.event_id),
+                           draw=visible_draw(current_user, c), live_pages=PAGES.get(c.format.get("type"), ()))

@@ -1,0 +1,137 @@
+"""The public results pages of a contest: its bracket, group tables, heat lists and final places.
+
+Everyone sees them once the draw is published; the event's organisers see them before, as a
+preview. Each use case returns what its page shows: the contest, whether the actor may see the draw
+(``visible``) and whether it is a preview, then plain dicts with names, delegations and the labels of
+``live_format``. A page that does not apply to the contest's format is NotFound.
+"""
+from __future__ import annotations
+
+from accounts.models import User
+from common.errors import N_, NotFound
+from competitions.bracket_layout import layout
+from competitions.live_format import (BRACKET_STAGES, PAGES, group_name, lane_time, race_name, round_name,
+                                      score_summary, slot_label, stage_name, tie_notes)
+from competitions.sports.timed_race_rules import rank_crews
+from competitions.standings import ranking, standings
+from scheduling.draw_services import get_contest, visible_draw
+from scheduling.match_services import bracket_view, entry_names, list_matches
+
+
+def live_contest(actor: User | None, contest_id: int, page: str | None = None) -> dict:
+    """The contest and what the actor sees of it: ``{contest, pages, visible, preview}`` (NotFound off-format)."""
+    contest = get_contest(contest_id)
+    pages = PAGES.get(contest.format["type"], ())
+    if page is not None and page not in pages:
+        raise NotFound(N_("This contest has no such page."))
+    draw = visible_draw(actor, contest)
+    return {"contest": contest, "pages": pages, "visible": draw is not None,
+            "preview": draw is not None and not draw.published}
+
+
+def _slot(m: dict, i: int, names: dict, score: list | None) -> dict:
+    """One line of a match box: the entry (or a bye, or who will come), its score, whether it won."""
+    entry = m["entries"][i]
+    plan = m["plan"] or {}
+    closed = (plan.get("closed") or [False] * len(m["entries"]))[i]
+    label = (plan.get("labels") or [None] * len(m["entries"]))[i]
+    info = names.get(entry, {}) if entry is not None else {}
+    return {"entry_id": entry, "name": info.get("name"), "delegation": info.get("delegation"),
+            "bye": entry is None and closed, "label": slot_label(label) if entry is None else None,
+            "winner": entry is not None and entry == m["winner_entry_id"],
+            "score": score[i] if score else None}
+
+
+def match_box(m: dict, names: dict, discipline: str | None) -> dict:
+    """A match as a bracket box or a results line: its slots, score details and when and where."""
+    summary = score_summary(m["result"], discipline)
+    slots = [_slot(m, i, names, summary["score"]) for i in range(len(m["entries"]))]
+    return {"key": m["key"], "round": m["round"], "status": m["status"], "slots": slots,
+            "outcome": summary["outcome"], "details": summary["details"],
+            "void": all(s["bye"] for s in slots), "scheduled_at": m["scheduled_at"], "court": m["court"],
+            "venue": m["venue"], "plan": m["plan"]}
+
+
+def _podium(stages: list[dict]) -> dict | None:
+    """The champion and runner-up once the match for first place is decided (a grand final may need a reset)."""
+    for stage in stages:
+        for r in stage["rounds"]:
+            for m in r["matches"]:
+                plan, winner = m["plan"] or {}, m["winner_slot"]
+                ends_if = plan.get("ends_if")
+                if plan.get("winner_place") == 1 and m["status"] == "finished" and ends_if in (None, winner):
+                    return {"champion": m["slots"][winner], "runner_up": m["slots"][1 - winner]}
+    return None
+
+
+def _stage(stage: dict, fmt: str, names: dict, discipline: str | None) -> dict:
+    """One elimination stage: its name, its rounds in order with their names and boxes, and its layout."""
+    rounds = sorted(stage["rounds"], key=lambda r: r["round"])
+    last = rounds[-1]["round"]
+    return {"stage": stage["stage"], "name": stage_name(fmt, stage["stage"]), "layout": layout(stage),
+            "rounds": [{"round": r["round"], "name": round_name(fmt, stage["stage"], r["round"], last),
+                        "matches": [dict(match_box(m, names, discipline), winner_slot=m["winner"])
+                                    for m in r["matches"]]} for r in rounds]}
+
+
+def bracket_page(actor: User | None, contest_id: int) -> dict:
+    """The contest's elimination stages by round with their layout, and the champion once decided."""
+    head = live_contest(actor, contest_id, "bracket")
+    contest = head["contest"]
+    names = entry_names(contest_id) if head["visible"] else {}
+    stages = [_stage(s, contest.format["type"], names, contest.discipline)
+              for s in bracket_view(actor, contest_id) if s["stage"] in BRACKET_STAGES]
+    stages.sort(key=lambda s: BRACKET_STAGES.index(s["stage"]))
+    return {**head, "stages": stages, "podium": _podium(stages)}
+
+
+def group_tables(actor: User | None, contest_id: int) -> dict:
+    """The group tables with the tie-break that separated rows, and each group's results by round."""
+    head = live_contest(actor, contest_id, "standings")
+    contest = head["contest"]
+    found, _ = list_matches(actor, contest_id, stage="group")
+    names = entry_names(contest_id) if found else {}
+    played: dict = {}
+    for m in found:
+        played.setdefault(m["group"], []).append(match_box(m, names, contest.discipline))
+    groups = [{"name": group_name(g["name"]), "complete": g["complete"], "rows": g["rows"],
+               "notes": tie_notes(g["rows"]), "matches": played.get(g["name"], [])}
+              for g in standings(actor, contest_id)["groups"]]
+    return {**head, "groups": groups, "games": any("games_won" in row for g in groups for row in g["rows"])}
+
+
+def _race(rec: dict, names: dict, settings: dict, runs: int) -> dict:
+    """One heat or final: its crews by lane with their time, status, penalty and place in the race."""
+    lanes = (rec["plan"] or {}).get("lanes") or [None] * len(rec["entries"])
+    result = {lane["entry_id"]: lane for lane in (rec["result"] or {}).get("lanes", [])}
+    places = {row["entry_id"]: row["place"] for row in rank_crews(settings, [rec["result"]])} if result else {}
+    rows = []
+    for lane, entry in sorted(zip(lanes, rec["entries"]), key=lambda p: (p[0] is None, p[0] or 0)):
+        info = names.get(entry, {}) if entry is not None else {}
+        rows.append({"lane": lane, "entry_id": entry, "name": info.get("name"), "delegation": info.get("delegation"),
+                     "place": places.get(entry), **(lane_time(result[entry]) if entry in result else
+                                                    {"time": "", "status": None, "penalty": ""})})
+    return {"key": rec["key"], "stage": rec["stage"], "status": rec["status"], "rows": rows,
+            "name": race_name(rec["stage"], rec["round"], rec["position"], rec["heat"], runs),
+            "scheduled_at": rec["scheduled_at"], "court": rec["court"], "venue": rec["venue"]}
+
+
+def heat_lists(actor: User | None, contest_id: int) -> dict:
+    """The contest's races in draw order (heats, repechages, semi-finals, finals), lane by lane."""
+    head = live_contest(actor, contest_id, "heats")
+    contest = head["contest"]
+    found, _ = list_matches(actor, contest_id)
+    names = entry_names(contest_id) if found else {}
+    runs = contest.format.get("runs", 1)
+    return {**head, "races": [_race(rec, names, contest.settings, runs) for rec in found]}
+
+
+def final_places(actor: User | None, contest_id: int) -> dict:
+    """The contest's places so far (shared places flagged) and whether they are final."""
+    head = live_contest(actor, contest_id, "places")
+    found = ranking(actor, contest_id)
+    counts: dict = {}
+    for item in found["items"]:
+        counts[item["place"]] = counts.get(item["place"], 0) + 1
+    items = [dict(item, shared=counts[item["place"]] > 1) for item in found["items"]]
+    return {**head, "final": found["final"], "items": items}

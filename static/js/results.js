@@ -1,0 +1,33 @@
+// Result sheet: the winner select only for a non-normal outcome; running totals of basketball periods.
+// Without JS the winner select is always shown (and ignored for a normal result) and there are no totals.
+(function () {
+  "use strict";
+  var form = document.getElementById("result-form");
+  if (!form) { return; }
+
+  var outcome = document.getElementById("outcome");
+  var winner = document.getElementById("winner-field");
+  function showWinner() {
+    if (outcome && winner) { winner.hidden = outcome.value === "normal"; }
+  }
+  if (outcome) { outcome.addEventListener("change", showWinner); }
+  showWinner();
+
+  if (form.dataset.kind !== "periods") { return; }
+  var sheet = form.querySelector(".score-sheet");
+  var totals = sheet && sheet.querySelector(".totals");
+  if (!totals) { return; }
+  function sum() {
+    [0, 1].forEach(function (side) {
+      var total = 0;
+      Array.prototype.forEach.call(sheet.querySelectorAll("input[name$='-" + side + "']"), function (input) {
+        var n = parseInt(input.value, 10);
+        if (!isNaN(n)) { total += n; }
+      });
+      totals.querySelector(".total[data-side='" + side + "']").textContent = total;
+    });
+  }
+  totals.hidden = false;
+  sheet.addEventListener("input", sum);
+  sum();
+}());
