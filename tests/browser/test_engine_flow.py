@@ -1,0 +1,72 @@
+"""On a phone, the organiser's day: make the draw with two seeds, publish it, enter results through the
+score sheet (one refused, then right), and the public bracket shows the winners."""
+import pytest
+
+from tests.browser.conftest import screenshot
+from tests.factories import PASSWORD
+from tests.web.match_helpers import contest, delegations, entries
+
+pytestmark = pytest.mark.browser
+PLAYERS = ["林丹", "谌龙", "石宇奇", "李宗伟"]
+
+
+def log_in(page, base):
+    page.goto(f"{base}/login")
+    page.fill("#username", "org")
+    page.fill("#password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{base}/me")
+
+
+def no_sideways_scroll(page):
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "no sideways scrolling on a phone"
+
+
+def score(page, games):
+    for i, (a, b) in enumerate(games):
+        page.fill(f"#games-{i}-0", str(a))
+        page.fill(f"#games-{i}-1", str(b))
+    page.click("button:has-text('提交成绩')")
+
+
+def test_draw_publish_and_score_on_a_phone(phone, live_server, organiser, dummy_event):
+    c = contest(organiser, dummy_event, "羽毛球男子单打", format={"type": "single_elimination"})
+    ids = dict(zip(PLAYERS, entries(c.id, delegations(dummy_event, 4), 4, names=PLAYERS)))
+    log_in(phone, live_server)
+    phone.goto(f"{live_server}/contests/{c.id}")
+    phone.click("text=抽签")
+    phone.fill(f"#seed-{ids['林丹']}", "1")
+    phone.fill(f"#seed-{ids['李宗伟']}", "2")
+    phone.fill("#random_seed", "2025")
+    phone.click("#draw-button")
+    phone.wait_for_selector("#publish-state >> text=未公布")
+    no_sideways_scroll(phone)
+    screenshot(phone, "draw-preview-phone-zh")
+    preview = phone.inner_text("main")
+    assert preview.index("林丹") < preview.index("李宗伟"), "seed 1 on top, seed 2 at the bottom"
+    phone.click("#draw-status button:has-text('公布')")
+    phone.wait_for_selector("#publish-state >> text=已公布")
+
+    phone.goto(f"{live_server}/manage/contests/{c.id}/results")
+    phone.locator("a.enter").first.click()
+    score(phone, [[21, 20], [21, 15]])  # 21-20 is not a finished game
+    phone.wait_for_selector(".invalid-feedback[data-path='games.0']")
+    assert phone.input_value("#games-1-0") == "21", "what was typed is kept"
+    no_sideways_scroll(phone)
+    screenshot(phone, "result-sheet-error-phone-zh")
+    score(phone, [[22, 20], [21, 15]])
+    phone.wait_for_selector(".alert-success")
+    assert "22-20" in phone.inner_text(".alert-success")
+    phone.locator("a.enter").first.click()
+    score(phone, [[15, 21], [19, 21]])
+    phone.wait_for_selector(".alert-success")
+
+    public = phone.context.browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True).new_page()
+    public.goto(f"{live_server}/contests/{c.id}/bracket")
+    winners = public.locator(".bm-win .bm-name").all_inner_texts()
+    assert sorted(winners) == sorted(["林丹", "李宗伟"]), winners
+    final = public.locator(".bm").last.inner_text()
+    assert "林丹" in final and "李宗伟" in final, final
+    no_sideways_scroll(public)
+    screenshot(public, "bracket-after-semis-phone-zh")
+    public.context.close()
