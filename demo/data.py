@@ -1,9 +1,10 @@
 """What the demo event holds: delegations, venues and contests of the four sports."""
+from __future__ import annotations
+
+from datetime import date, timedelta
 
 EVENT = {
     "name": "2025年吉林省职工运动会",
-    "starts_on": "2025-12-20",
-    "ends_on": "2026-01-18",
     "timezone": "Asia/Shanghai",
     "host": "吉林省总工会",
     "divisions": [{"code": "city", "name": "市州组"}, {"code": "enterprise", "name": "企业组"}],
@@ -28,8 +29,22 @@ VENUES = [
     {"name": "吉林省工人文化宫展厅", "kind": "exhibition", "address": "长春市朝阳区", "courts": ["展厅"]},
 ]
 
-WINDOW = {"registration_opens_at": "2025-11-01T09:00:00+08:00",
-          "registration_closes_at": "2025-12-10T17:00:00+08:00"}
+
+
+def _moment(day: date, hour: int) -> str:
+    return f"{day.isoformat()}T{hour:02d}:00:00+08:00"
+
+
+def calendar(today: date) -> dict[str, dict]:
+    """The demo's dates around the day it is loaded: the event under way for five days, registration open
+    for ten more days ("open"), closed a week before the start for the contests already played ("closed")."""
+    opens = _moment(today - timedelta(days=30), 9)
+    return {"event": {"starts_on": (today - timedelta(days=5)).isoformat(),
+                      "ends_on": (today + timedelta(days=24)).isoformat()},
+            "open": {"registration_opens_at": opens,
+                     "registration_closes_at": _moment(today + timedelta(days=10), 17)},
+            "closed": {"registration_opens_at": opens,
+                       "registration_closes_at": _moment(today - timedelta(days=12), 17)}}
 
 #: (contest fields, venue index)
 CONTESTS = [

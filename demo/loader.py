@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import date
 
 from sqlalchemy import func, select
 
@@ -11,6 +12,7 @@ from competitions.models import Event
 from competitions.services import create_event
 from competitions.venue_services import create_contest, create_venue
 from demo import data
+from demo.competition import play_demo
 from registrations.services import create_delegation
 
 
@@ -25,7 +27,9 @@ def new_password() -> str:
 
 
 def load_demo() -> list[tuple[str, str, str]]:
-    """Create the demo event, its delegations, venues and contests; return (username, password, role) rows."""
+    """Create the demo event, its delegations, venues and contests, and play some of them;
+    return (username, password, role) rows."""
+    dates = data.calendar(date.today())
     accounts = []
     users = {}
     for username, display, role in data.STAFF:
@@ -33,13 +37,18 @@ def load_demo() -> list[tuple[str, str, str]]:
         users[role] = create_user({"username": username, "password": password, "display_name": display}, (role,))
         accounts.append((username, password, role))
     organiser = users["organiser"]
-    event = create_event(organiser, data.EVENT)
+    event = create_event(organiser, {**data.EVENT, **dates["event"]})
+    leaders = {}
     for name, division, username in data.DELEGATIONS:
         password = new_password()
-        create_delegation(organiser, event.id, {"name": name, "division": division, "leader": {
+        delegation = create_delegation(organiser, event.id, {"name": name, "division": division, "leader": {
             "username": username, "password": password, "display_name": f"{name[:-3]}领队"}})
+        leaders[username] = delegation.leader
         accounts.append((username, password, "leader"))
     venues = [create_venue(organiser, event.id, v) for v in data.VENUES]
+    contests = {}
     for fields, venue_index in data.CONTESTS:
-        create_contest(organiser, event.id, {**data.WINDOW, **fields, "venue_id": venues[venue_index].id})
+        fields = {**fields, "venue_id": venues[venue_index].id}
+        contests[fields["name"]] = (create_contest(organiser, event.id, {**dates["open"], **fields}), fields)
+    play_demo(organiser, contests, leaders, dates["closed"])
     return accounts
