@@ -3,15 +3,15 @@
 Everyone sees them once the draw is published; the event's organisers see them before, as a
 preview. Each use case returns what its page shows: the contest, whether the actor may see the draw
 (``visible``) and whether it is a preview, then plain dicts with names, delegations and the labels of
-``live_format``. A page that does not apply to the contest's format is NotFound.
+``result_words``. A page that does not apply to the contest's format is NotFound.
 """
 from __future__ import annotations
 
 from accounts.models import User
 from common.errors import N_, NotFound
 from competitions.bracket_layout import layout
-from competitions.live_format import (BRACKET_STAGES, PAGES, group_name, lane_time, race_name, round_name,
-                                      score_summary, slot_label, stage_name, tie_notes)
+from competitions.result_words import (BRACKET_STAGES, PAGES, group_name, lane_rows, match_sides, race_name,
+                                       round_name, score_summary, stage_heading, tie_notes)
 from competitions.sports.timed_race_rules import rank_crews
 from competitions.standings import ranking, standings
 from scheduling.draw_services import get_contest, visible_draw
@@ -29,23 +29,11 @@ def live_contest(actor: User | None, contest_id: int, page: str | None = None) -
             "preview": draw is not None and not draw.published}
 
 
-def _slot(m: dict, i: int, names: dict, score: list | None) -> dict:
-    """One line of a match box: the entry (or a bye, or who will come), its score, whether it won."""
-    entry = m["entries"][i]
-    plan = m["plan"] or {}
-    closed = (plan.get("closed") or [False] * len(m["entries"]))[i]
-    label = (plan.get("labels") or [None] * len(m["entries"]))[i]
-    info = names.get(entry, {}) if entry is not None else {}
-    return {"entry_id": entry, "name": info.get("name"), "delegation": info.get("delegation"),
-            "bye": entry is None and closed, "label": slot_label(label) if entry is None else None,
-            "winner": entry is not None and entry == m["winner_entry_id"],
-            "score": score[i] if score else None}
-
-
 def match_box(m: dict, names: dict, discipline: str | None) -> dict:
     """A match as a bracket box or a results line: its slots, score details and when and where."""
     summary = score_summary(m["result"], discipline)
-    slots = [_slot(m, i, names, summary["score"]) for i in range(len(m["entries"]))]
+    slots = [dict(side, score=summary["score"][i] if summary["score"] else None)
+             for i, side in enumerate(match_sides(m, names))]
     return {"key": m["key"], "round": m["round"], "status": m["status"], "slots": slots,
             "outcome": summary["outcome"], "details": summary["details"],
             "void": all(s["bye"] for s in slots), "scheduled_at": m["scheduled_at"], "court": m["court"],
@@ -68,7 +56,7 @@ def _stage(stage: dict, fmt: str, names: dict, discipline: str | None) -> dict:
     """One elimination stage: its name, its rounds in order with their names and boxes, and its layout."""
     rounds = sorted(stage["rounds"], key=lambda r: r["round"])
     last = rounds[-1]["round"]
-    return {"stage": stage["stage"], "name": stage_name(fmt, stage["stage"]), "layout": layout(stage),
+    return {"stage": stage["stage"], "name": stage_heading(fmt, stage["stage"]), "layout": layout(stage),
             "rounds": [{"round": r["round"], "name": round_name(fmt, stage["stage"], r["round"], last),
                         "matches": [dict(match_box(m, names, discipline), winner_slot=m["winner"])
                                     for m in r["matches"]]} for r in rounds]}
@@ -91,9 +79,14 @@ def group_tables(actor: User | None, contest_id: int) -> dict:
     contest = head["contest"]
     found, _ = list_matches(actor, contest_id, stage="group")
     names = entry_names(contest_id) if found else {}
+    last: dict = {}
+    for m in found:
+        last[m["group"]] = max(last.get(m["group"], 0), m["round"])
     played: dict = {}
     for m in found:
-        played.setdefault(m["group"], []).append(match_box(m, names, contest.discipline))
+        played.setdefault(m["group"], []).append(dict(
+            match_box(m, names, contest.discipline),
+            round_name=round_name(contest.format["type"], m["stage"], m["round"], last[m["group"]])))
     groups = [{"name": group_name(g["name"]), "complete": g["complete"], "rows": g["rows"],
                "notes": tie_notes(g["rows"]), "matches": played.get(g["name"], [])}
               for g in standings(actor, contest_id)["groups"]]
@@ -102,16 +95,10 @@ def group_tables(actor: User | None, contest_id: int) -> dict:
 
 def _race(rec: dict, names: dict, settings: dict, runs: int) -> dict:
     """One heat or final: its crews by lane with their time, status, penalty and place in the race."""
-    lanes = (rec["plan"] or {}).get("lanes") or [None] * len(rec["entries"])
-    result = {lane["entry_id"]: lane for lane in (rec["result"] or {}).get("lanes", [])}
-    places = {row["entry_id"]: row["place"] for row in rank_crews(settings, [rec["result"]])} if result else {}
-    rows = []
-    for lane, entry in sorted(zip(lanes, rec["entries"]), key=lambda p: (p[0] is None, p[0] or 0)):
-        info = names.get(entry, {}) if entry is not None else {}
-        rows.append({"lane": lane, "entry_id": entry, "name": info.get("name"), "delegation": info.get("delegation"),
-                     "place": places.get(entry), **(lane_time(result[entry]) if entry in result else
-                                                    {"time": "", "status": None, "penalty": ""})})
-    return {"key": rec["key"], "stage": rec["stage"], "status": rec["status"], "rows": rows,
+    recorded = (rec["result"] or {}).get("lanes")
+    places = {row["entry_id"]: row["place"] for row in rank_crews(settings, [rec["result"]])} if recorded else {}
+    return {"key": rec["key"], "stage": rec["stage"], "status": rec["status"],
+            "rows": [dict(row, place=places.get(row["entry_id"])) for row in lane_rows(rec, names)],
             "name": race_name(rec["stage"], rec["round"], rec["position"], rec["heat"], runs),
             "scheduled_at": rec["scheduled_at"], "court": rec["court"], "venue": rec["venue"]}
 

@@ -7,10 +7,11 @@ preview (never stored by a cache), a page depends only on the contest's data and
 from __future__ import annotations
 
 from flask import Blueprint, Response, make_response, render_template
+from flask_babel import gettext
 from flask_login import current_user
 
 from competitions import live_services
-from competitions.live_format import OUTCOMES, RACE_STATUSES
+from competitions.result_words import LANE_STATUSES, OUTCOME_MARKS, RACE_STATUSES, detail_text
 from web.i18n import translate
 
 bp = Blueprint("live", __name__)
@@ -18,8 +19,9 @@ bp = Blueprint("live", __name__)
 
 def _page(template: str, page: str, data: dict) -> Response:
     """Render a live page; an organiser's preview of an unpublished draw is marked private."""
-    resp = make_response(render_template(template, page=page, translate=translate, outcomes=OUTCOMES,
-                                         statuses=RACE_STATUSES, **data))
+    resp = make_response(render_template(template, page=page, translate=translate, outcomes=OUTCOME_MARKS,
+                                         statuses=RACE_STATUSES, lane_statuses=LANE_STATUSES,
+                                         score_details=lambda details: detail_text(details, gettext), **data))
     if data["preview"]:
         resp.headers["Cache-Control"] = "private, no-store"
     return resp

@@ -17,7 +17,8 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField
 
 from common.errors import N_, ErrorBag
-from competitions.result_text import LANE_STATUS_LABELS, OUTCOME_LABELS
+from competitions.result_text import LANE_STATUS_LABELS
+from competitions.result_words import OUTCOMES
 from competitions.sports import SPORTS, badminton_rules, basketball_rules
 from competitions.sports.timed_race_rules import STATUSES, parse_time
 
@@ -70,7 +71,7 @@ def sheet_for(contest, sides: list[dict], lanes: list[dict]) -> Sheet:
 
 def outcome_choices(codes) -> list[tuple[str, str]]:
     """Outcome codes with their labels, for a select."""
-    return [(code, _(OUTCOME_LABELS[code])) for code in codes]
+    return [(code, _(OUTCOMES[code])) for code in codes]
 
 
 def choices(form: ResultForm, sheet: Sheet) -> None:

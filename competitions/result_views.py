@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -38,8 +38,7 @@ def contest_matches(contest_id: int):
     counts["all"] = len(found)
     return render_template("results/contest.html", contest=contest, sport=SPORTS[contest.sport], status=status,
                            filters=FILTERS, counts=counts, labels=MATCH_STATUS_LABELS, total=len(found),
-                           sections=sections(found, shown, names, contest.format["type"]),
-                           endpoints=current_app.view_functions)
+                           sections=sections(found, shown, names, contest))
 
 
 @bp.route("/manage/matches/<int:match_id>/result", methods=["GET", "POST"])
@@ -64,7 +63,7 @@ def record(match_id: int):
                 raise
             errors = apply_errors(form, err)
         else:
-            flash(_recorded(written, names), "success")
+            flash(_recorded(written, names, contest), "success")
             return redirect(url_for("results.contest_matches", contest_id=contest.id))
     return _sheet_page(contest, rec, names, sheet, form, errors)
 
@@ -81,19 +80,21 @@ def _after_conflict(match_id: int, err: Conflict, form: ResultForm) -> dict:
     return rec
 
 
-def _recorded(rec: dict, names: dict) -> str:
+def _recorded(rec: dict, names: dict, contest) -> str:
     """The flash after a result: which match, who played, the score as recorded."""
+    score = score_line(rec, names, contest.discipline)
     if (rec["plan"] or {}).get("lanes"):
-        return _("Result recorded: %(match)s: %(score)s", match=match_title(rec), score=score_line(rec, names))
+        return _("Result recorded: %(match)s: %(score)s", match=match_title(rec, contest), score=score)
     a, b = (s["name"] for s in side_names(rec, names))
-    return _("Result recorded: %(a)s vs %(b)s: %(score)s", a=a, b=b, score=score_line(rec, names))
+    return _("Result recorded: %(a)s vs %(b)s: %(score)s", a=a, b=b, score=score)
 
 
 def _sheet_page(contest, rec: dict, names: dict, sheet: Sheet, form: ResultForm, errors: FormErrors):
     """The sheet page: the form as typed, the recorded result if any, why the match takes no result."""
     blocked = result_services.NOT_READY.get(rec["status"])
     return render_template("results/form.html", contest=contest, rec=rec, sheet=sheet, form=form, errors=errors,
-                           values=request.form, title=match_title(rec), score=score_line(rec, names),
+                           values=request.form, title=match_title(rec, contest),
+                           score=score_line(rec, names, contest.discipline),
                            blocked=_(blocked) if blocked else None, statuses=lane_statuses(),
                            known=_known_paths(sheet), rubber_outcomes=outcome_choices(badminton_rules.OUTCOMES))
 

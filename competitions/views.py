@@ -6,7 +6,7 @@ from flask_babel import get_locale
 from flask_login import current_user
 
 from competitions import services, venue_services
-from competitions.live_format import PAGES
+from competitions.result_words import PAGES
 from competitions.sports import FORMAT_LABELS, SPORTS
 from scheduling.draw_services import visible_draw
 from web import page_cache

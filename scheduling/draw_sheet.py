@@ -2,7 +2,8 @@
 
 ``sheet_data`` turns the stored draw and its matches into plain values by format: the first-round
 lines of a knockout, the groups with their rounds, the rounds of a round robin, or the drawn races
-with their lanes. The page previews it; ``draw_sheet`` prints it with ``scheduling.draw_sheet_pdf``.
+with their lanes; groups, rounds and races named as on the results pages (``result_words``, through
+``gettext``). The page previews it; ``draw_sheet`` prints it with ``scheduling.draw_sheet_pdf``.
 """
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from typing import Callable
 from zoneinfo import ZoneInfo
 
 from accounts.models import User
-from common.errors import N_, NotFound
+from common.errors import N_, Message, NotFound
 from competitions.models import Contest
+from competitions.result_words import group_name, race_name, round_name, stage_name
 from competitions.services import require_manager
 from competitions.sports import FORMAT_LABELS, SPORTS
 from scheduling.draw import max_seeds
@@ -63,8 +65,8 @@ def _bracket(records: list[dict], names: dict, seeds: dict) -> list[dict]:
     return lines
 
 
-def _rounds(records: list[dict], members: list[int], names: dict, seeds: dict) -> list[dict]:
-    """Round-robin matches by round, with the members who sit each round out."""
+def _rounds(records: list[dict], members: list[int], names: dict, seeds: dict, say: Callable) -> list[dict]:
+    """Round-robin matches by round (a group's rounds are named as a round robin's), with who sits each one out."""
     rounds: dict[int, list] = {}
     for rec in records:
         home, away = (rec["entries"] + [None, None])[:2]
@@ -73,16 +75,16 @@ def _rounds(records: list[dict], members: list[int], names: dict, seeds: dict) -
     out = []
     for number, found in rounds.items():
         playing = {e for m in found for e in m.pop("entries")}
-        out.append({"round": number, "matches": found,
-                    "resting": [_side(e, names, seeds) for e in members if e not in playing]})
+        out.append({"round": number, "name": say(round_name("round_robin", "group", number, len(rounds))),
+                    "matches": found, "resting": [_side(e, names, seeds) for e in members if e not in playing]})
     return out
 
 
-def _groups(records: list[dict], options: dict, names: dict, seeds: dict) -> list[dict]:
+def _groups(records: list[dict], options: dict, names: dict, seeds: dict, say: Callable) -> list[dict]:
     """Each group with its members in drawn order and its matches by round."""
-    return [{"name": name, "members": [_side(e, names, seeds) for e in members],
+    return [{"name": name, "title": say(group_name(name)), "members": [_side(e, names, seeds) for e in members],
              "rounds": _rounds([r for r in records if r["stage"] == "group" and r["group"] == name], members,
-                               names, seeds)}
+                               names, seeds, say)}
             for name, members in (options.get("groups") or {}).items()]
 
 
@@ -92,28 +94,32 @@ def _drawn_race(rec: dict) -> bool:
     return drawn and any(e is not None for e in rec["entries"])
 
 
-def _races(records: list[dict], names: dict, seeds: dict) -> list[dict]:
-    """The races the draw filled, each with its crews by lane."""
-    return [{"stage": rec["stage"], "heat": rec["heat"] or rec["position"],
-             "run": rec["round"] if rec["stage"] == "heat" else 1,
+def _races(records: list[dict], names: dict, seeds: dict, runs: int, say: Callable) -> list[dict]:
+    """The races the draw filled, each with its name and its crews by lane."""
+    return [{"name": say(race_name(rec["stage"], rec["round"], rec["position"], rec["heat"], runs)),
              "lanes": [dict(_side(e, names, seeds) or {}, lane=lane)
                        for lane, e in zip((rec["plan"] or {}).get("lanes") or [], rec["entries"])]}
             for rec in records if _drawn_race(rec)]
 
 
-def _format_part(contest: Contest, draw: Draw, records: list[dict], names: dict) -> dict:
+def _format_part(contest: Contest, draw: Draw, records: list[dict], names: dict, gettext: Callable) -> dict:
     """The part of the sheet that depends on the format."""
     kind, seeds = contest.format.get("type"), seed_numbers(contest, draw)
+
+    def say(message: Message | None) -> str:
+        return message.render(gettext) if message is not None else ""
+
     if kind in KNOCKOUTS:
         return {"bracket": _bracket(records, names, seeds), "losers_bracket": kind == "double_elimination"}
     if kind == "groups_knockout":
         knockout = [{"position": r["position"], "labels": (r["plan"] or {}).get("labels") or []}
                     for r in records if r["stage"] == "knockout" and r["round"] == 1]
-        return {"groups": _groups(records, draw.options or {}, names, seeds), "knockout": knockout}
+        return {"groups": _groups(records, draw.options or {}, names, seeds, say), "knockout": knockout,
+                "knockout_name": say(stage_name(kind, "knockout"))}
     if kind == "round_robin":
-        return {"rounds": _rounds(records, list(draw.entry_ids or []), names, seeds)}
+        return {"rounds": _rounds(records, list(draw.entry_ids or []), names, seeds, say)}
     if kind == "timed_heats":
-        return {"races": _races(records, names, seeds)}
+        return {"races": _races(records, names, seeds, contest.format.get("runs", 1), say)}
     return {}
 
 
@@ -130,7 +136,7 @@ def build_sheet(contest: Contest, draw: Draw, records: list[dict], names: dict,
             "entries": len(draw.entry_ids or []),
             "random_seed": draw.random_seed, "made_at": made_at, "published": draw.published,
             "separate_delegations": draw.separate_delegations,
-            **_format_part(contest, draw, records, names)}
+            **_format_part(contest, draw, records, names, gettext)}
 
 
 def sheet_data(actor: User | None, contest_id: int, gettext: Callable[[str], str] = _same) -> dict:

@@ -1,6 +1,7 @@
 """The draw sheet (抽签表) of one contest as a PDF: the draw's facts, then its bracket, groups, rounds or heats.
 
-Pure: plain dicts in, PDF bytes out; ``scheduling.draw_sheet`` loads the draw and builds the dict.
+Pure: plain dicts in, PDF bytes out; ``scheduling.draw_sheet`` loads the draw and builds the dict, with the
+groups, rounds and races already named (``competitions.result_words``); the labels of the sheet itself are here.
 """
 from __future__ import annotations
 
@@ -18,28 +19,22 @@ LABELS = {
         "seed": "随机种子", "made_at": "抽签时间", "separate": "同单位分开", "status": "状态",
         "published": "已公布", "draft": "未公布（预览）", "yes": "是", "no": "否", "bye": "轮空",
         "line": "签位", "mark": "种子", "name": "参赛者", "delegation": "单位", "lane": "道次",
-        "match": "场次", "side_a": "甲方", "side_b": "乙方", "resting": "本轮轮空", "group": "{}组",
-        "round": "第{}轮", "round_head": "轮次", "members": "序号", "top": "上半区", "bottom": "下半区", "section": "第{}区",
+        "match": "场次", "side_a": "甲方", "side_b": "乙方", "resting": "本轮轮空",
+        "round_head": "轮次", "members": "序号", "top": "上半区", "bottom": "下半区", "section": "第{}区",
         "knockout": "淘汰赛对阵", "losers": "败者组对阵由比赛结果产生。", "later": "后续赛次的名单由比赛结果产生。",
         "empty": "（无）", "signatures": ("抽签人签字", "监督人签字"), "versus": "对",
-        "races": {"heat": "预赛", "repechage": "复赛", "semi": "半决赛", "final": "决赛",
-                  "final_a": "A组决赛", "final_b": "B组决赛"},
-        "race": "{stage} 第{heat}组", "run": "第{}次",
     },
     "en": {
         "title": "Draw sheet", "contest": "Contest", "sport": "Sport", "format": "Format", "entries": "Entries",
         "seed": "Random seed", "made_at": "Drawn at", "separate": "Delegations separated", "status": "Status",
         "published": "Published", "draft": "Not published (preview)", "yes": "Yes", "no": "No", "bye": "Bye",
         "line": "Line", "mark": "Seed", "name": "Entry", "delegation": "Delegation", "lane": "Lane",
-        "match": "Match", "side_a": "Side A", "side_b": "Side B", "resting": "Sits out", "group": "Group {}",
-        "round": "Round {}", "round_head": "Round", "members": "No.", "top": "Top half", "bottom": "Bottom half",
+        "match": "Match", "side_a": "Side A", "side_b": "Side B", "resting": "Sits out",
+        "round_head": "Round", "members": "No.", "top": "Top half", "bottom": "Bottom half",
         "section": "Section {}",
         "knockout": "Knockout", "losers": "The losers' bracket follows from the results.",
         "later": "Later races are filled from the results.", "empty": "(none)",
         "signatures": ("Drawn by", "Witness"), "versus": "v",
-        "races": {"heat": "Heat", "repechage": "Repechage", "semi": "Semi-final", "final": "Final",
-                  "final_a": "Final A", "final_b": "Final B"},
-        "race": "{stage} {heat}", "run": "run {}",
     },
 }
 #: first-round lines drawn together in one bracket block (16 lines fill half a page)
@@ -173,7 +168,7 @@ def _rounds(rounds: list[dict], lang: str) -> list[Flowable]:
     labels, width = LABELS[lang], frame_width()
     rows = []
     for r in rounds:
-        title = labels["round"].format(r.get("round", ""))
+        title = r.get("name", "")
         for m in r.get("matches") or []:
             rows.append([title, str(m.get("position", "")), _who(m.get("home"), lang), _who(m.get("away"), lang)])
             title = ""
@@ -196,41 +191,29 @@ def _members(members: list[dict], lang: str, first: str = "members") -> Table:
                       centred=(0, 3), lang=lang)
 
 
-def _groups(groups: list[dict], knockout: list[dict], lang: str) -> list[Flowable]:
+def _groups(data: dict, lang: str) -> list[Flowable]:
     """A table per group with its matches by round, then the knockout's first round as labels (A1 v B2)."""
-    labels = LABELS[lang]
+    labels, knockout = LABELS[lang], data.get("knockout") or []
     story: list[Flowable] = []
-    for g in groups:
-        story += [CondPageBreak(50 * mm), para(labels["group"].format(g.get("name", "")), "heading", lang),
+    for g in data["groups"]:
+        story += [CondPageBreak(50 * mm), para(g.get("title", ""), "heading", lang),
                   _members(g.get("members") or [], lang), Spacer(1, 3 * mm)]
         story += _rounds(g.get("rounds") or [], lang)
     if knockout:
         rows = [[str(k.get("position", "")), f" {labels['versus']} ".join(x or labels["bye"]
                                                                          for x in k.get("labels") or [])]
                 for k in knockout]
-        story += [CondPageBreak(40 * mm), para(labels["knockout"], "heading", lang),
+        story += [CondPageBreak(40 * mm), para(data.get("knockout_name") or labels["knockout"], "heading", lang),
                   data_table([labels["match"], labels["knockout"]], rows, [14 * mm, frame_width() - 14 * mm],
                              centred=(0, 1), lang=lang)]
     return story
-
-
-def race_title(race: dict, lang: str) -> str:
-    """A race's heading: "预赛 第1组", "Final A", with the run when a heat is rowed twice."""
-    labels = LABELS[lang]
-    stage = labels["races"].get(race.get("stage", ""), race.get("stage", ""))
-    title = labels["race"].format(stage=stage, heat=race.get("heat") or 1)
-    if race.get("stage") != "heat":
-        title = stage if (race.get("heat") or 1) == 1 else title
-    if race.get("run", 1) > 1:
-        title += f" · {labels['run'].format(race['run'])}"
-    return title
 
 
 def _races(races: list[dict], lang: str) -> list[Flowable]:
     """A table per race with its crews by lane."""
     story: list[Flowable] = []
     for race in races:
-        story.append(KeepTogether([para(race_title(race, lang), "heading", lang),
+        story.append(KeepTogether([para(race.get("name", ""), "heading", lang),
                                    _members(race.get("lanes") or [], lang, "lane")]))
     return story + [Spacer(1, 3 * mm), para(LABELS[lang]["later"], "body", lang)]
 
@@ -242,7 +225,7 @@ def _body(data: dict, lang: str) -> list[Flowable]:
         story = _bracket(data["bracket"], lang)
         return story + ([para(labels["losers"], "body", lang)] if data.get("losers_bracket") else [])
     if data.get("groups"):
-        return _groups(data["groups"], data.get("knockout") or [], lang)
+        return _groups(data, lang)
     if data.get("rounds"):
         return _rounds(data["rounds"], lang)
     if data.get("races"):
@@ -259,11 +242,11 @@ def render_draw_sheet(data: dict, lang: str = "zh") -> bytes:
          "format": "单败淘汰", "entries": 6, "random_seed": 42, "made_at": "2025-12-01 10:00",
          "published": True, "separate_delegations": True, "losers_bracket": False,
          "bracket": [{"line": 1, "name": "张三", "delegation": "长春市", "seed": 1, "bye": False}, ...],
-         "groups": [{"name": "A", "members": [{"name", "delegation", "seed"}], "rounds": [...]}],
-         "knockout": [{"position": 1, "labels": ["A1", "B2"]}],
-         "rounds": [{"round": 1, "matches": [{"position": 1, "home": {"name", "delegation", "seed"},
-                                              "away": {...}}], "resting": [{"name", "delegation"}]}],
-         "races": [{"stage": "heat", "heat": 1, "run": 1, "lanes": [{"lane": 3, "name", "delegation", "seed"}]}]}
+         "groups": [{"name": "A", "title": "A组", "members": [{"name", "delegation", "seed"}], "rounds": [...]}],
+         "knockout_name": "淘汰赛", "knockout": [{"position": 1, "labels": ["A1", "B2"]}],
+         "rounds": [{"round": 1, "name": "第1轮", "matches": [{"position": 1, "home": {"name", "delegation", "seed"},
+                                                             "away": {...}}], "resting": [{"name", "delegation"}]}],
+         "races": [{"name": "预赛第1组", "lanes": [{"lane": 3, "name", "delegation", "seed"}]}]}
     """
     lang = "en" if lang == "en" else "zh"
     labels = LABELS[lang]

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from certificates.fonts import FontNotFound, register_fonts
-from scheduling.draw_sheet_pdf import race_title, render_draw_sheet
+from scheduling.draw_sheet_pdf import render_draw_sheet
 from tests.unit.test_pdf import font_rows, run, unavailable
 
 NAMES = ["李龑", "张堃", "赵喆", "刘䶮", "陈鑫", "王磊", "周犇", "欧阳淼", "孙悦", "吴昊", "郑爽", "冯巩"]
@@ -72,30 +72,30 @@ def test_a_large_draw_is_split_into_sections_in_english(tmp_path):
 
 
 def test_groups_with_their_rounds_and_the_knockout_labels(tmp_path):
-    rounds = [{"round": r, "matches": [{"position": 1, "home": side(0), "away": side(1)},
-                                       {"position": 2, "home": side(2), "away": side(3)}]} for r in (1, 2, 3)]
-    groups = [{"name": g, "members": [side(i) for i in range(4)], "rounds": rounds} for g in "AB"]
+    rounds = [{"round": r, "name": f"第{r}轮", "matches": [{"position": 1, "home": side(0), "away": side(1)},
+                                                         {"position": 2, "home": side(2), "away": side(3)}]}
+              for r in (1, 2, 3)]
+    groups = [{"name": g, "title": f"{g}组", "members": [side(i) for i in range(4)], "rounds": rounds} for g in "AB"]
     knockout = [{"position": 1, "labels": ["A1", "B2"]}, {"position": 2, "labels": ["B1", None]}]
-    _, text = pdf(tmp_path, {"format": "小组赛+淘汰赛", "groups": groups, "knockout": knockout})
+    _, text = pdf(tmp_path, {"format": "小组赛+淘汰赛", "groups": groups, "knockout": knockout,
+                             "knockout_name": "淘汰赛"})
     for expected in ("A组", "B组", "第1轮", "第3轮", "李龑（长春市代表队） [1]", "淘汰赛对阵", "A1 对 B2", "B1 对 轮空"):
         assert expected in text, expected
 
 
 def test_round_robin_rounds_show_who_sits_out(tmp_path):
-    rounds = [{"round": r, "matches": [{"position": 1, "home": side(r), "away": side(r + 1)}],
+    rounds = [{"round": r, "name": f"第{r}轮", "matches": [{"position": 1, "home": side(r), "away": side(r + 1)}],
                "resting": [side(r + 2)]} for r in (1, 2, 3)]
     _, text = pdf(tmp_path, {"format": "单循环", "rounds": rounds}, name="rr.pdf")
     assert "轮次" in text and "本轮轮空" in text and text.count("本轮轮空") == 3 and "第2轮" in text
 
 
 def test_races_list_their_crews_by_lane(tmp_path):
-    races = [{"stage": "heat", "heat": h, "run": run_, "lanes": [side(i, lane=i + 2) for i in range(3)]}
+    races = [{"name": f"预赛第{h}组 · 第{run_}轮", "lanes": [side(i, lane=i + 2) for i in range(3)]}
              for h in (1, 2) for run_ in (1, 2)]
     _, text = pdf(tmp_path, {"format": "计时赛", "races": races}, name="races.pdf")
-    for expected in ("预赛 第1组", "预赛 第2组 · 第2次", "道次", "后续赛次的名单由比赛结果产生。", "赵喆"):
+    for expected in ("预赛第1组 · 第1轮", "预赛第2组 · 第2轮", "道次", "后续赛次的名单由比赛结果产生。", "赵喆"):
         assert expected in text, expected
-    assert race_title({"stage": "final_a", "heat": 1}, "en") == "Final A"
-    assert race_title({"stage": "heat", "heat": 3, "run": 2}, "en") == "Heat 3 · run 2"
 
 
 def test_page_one_renders_to_an_a4_png_with_ink(tmp_path):

@@ -1,5 +1,6 @@
-"""Words and figures of the live pages: round and race names, score lines, times, tie-break notes."""
-from competitions.live_format import lane_time, race_name, round_name, score_summary, slot_label, tie_notes
+"""Words and figures of the results pages and sheets: stage, round and race names, scores, times, tie-breaks."""
+from competitions.result_words import (detail_text, lane_rows, lane_time, match_name, match_sides, race_name,
+                                       round_name, score_summary, slot_label, stage_heading, stage_name, tie_notes)
 
 
 def text(message) -> str:
@@ -21,8 +22,32 @@ def test_double_elimination_rounds_are_named_per_bracket():
                                                                                        "Grand final reset"]
 
 
+def test_group_and_heat_rounds():
+    assert [text(round_name(f, "group", r, 3)) for f, r in (("round_robin", 1), ("groups_knockout", 3))] == [
+        "Round 1", "Round 3"]
+    assert text(round_name("timed_heats", "heat", 2, 2)) == "Run 2"
+    assert round_name("timed_heats", "heat", 1, 1) is None and round_name("timed_heats", "final_a", 3, 3) is None
+
+
+def test_stages_are_headed_only_where_the_round_names_do_not_say_which():
+    assert [text(stage_heading("double_elimination", s)) for s in ("main", "losers", "final")] == [
+        "Winners' bracket", "Losers' bracket", "Grand final"]
+    assert [text(stage_heading("timed_heats", s)) for s in ("heat", "repechage", "final_a")] == [
+        "Heats", "Repechage", "Final A"]
+    assert stage_heading("single_elimination", "main") is None and stage_heading("round_robin", "group") is None
+    assert text(stage_name("groups_knockout", "knockout")) == "Knockout stage"
+    assert text(stage_name("single_elimination", "final")) == "Final"
+
+
 def test_slots_waiting_for_a_group_place_say_which():
     assert text(slot_label("B2")) == "Group B #2" and slot_label(None) is None
+    rec = {"entries": [5, None], "winner_entry_id": None, "plan": {"labels": ["A1", "B2"]}}
+    sides = match_sides(rec, {5: {"name": "林丹", "delegation": "福建"}})
+    assert [(s["name"], s["delegation"], s["bye"], s["winner"]) for s in sides] == [
+        ("林丹", "福建", False, False), (None, None, False, False)]
+    assert sides[0]["label"] is None and text(sides[1]["label"]) == "Group B #2"
+    bye = match_sides({"entries": [5, None], "winner_entry_id": 5, "plan": {"closed": [False, True]}}, {})
+    assert [(s["bye"], s["winner"], s["label"]) for s in bye] == [(False, True, None), (True, False, None)]
 
 
 def test_score_lines_of_each_sport():
@@ -37,6 +62,8 @@ def test_score_lines_of_each_sport():
     team = {"outcome": "normal", "winner": 0, "score": [3, 1], "rubbers": [
         {"discipline": "MS", "score": [2, 0]}, {"discipline": "WS", "score": [1, 2]}]}
     assert score_summary(team)["details"] == [("MS", "2-0"), ("WS", "1-2")]
+    assert detail_text(score_summary(team)["details"], {"MS": "男单", "WS": "女单"}.get) == "男单 2-0 女单 1-2"
+    assert detail_text(score_summary(basketball, "5x5")["details"]) == "20-18 15-17 25-20 18-23 OT 7-5"
     assert score_summary(None)["score"] is None
 
 
@@ -49,6 +76,18 @@ def test_race_names_and_times():
         "time": "1:08.00", "status": "OK", "penalty": "10.00"}
     assert lane_time({"status": "DNF", "time_ms": None, "penalty_ms": 0, "total_ms": None}) == {
         "time": "", "status": "DNF", "penalty": ""}
+
+
+def test_a_race_by_lane_and_a_match_by_number():
+    rec = {"stage": "heat", "round": 2, "position": 1, "heat": 1, "entries": [7, 8, None],
+           "plan": {"lanes": [4, 2, 3]}, "result": {"lanes": [
+               {"entry_id": 7, "status": "OK", "total_ms": 61_230, "penalty_ms": 0},
+               {"entry_id": 8, "status": "DSQ", "total_ms": None, "penalty_ms": 0}]}}
+    rows = lane_rows(rec, {7: {"name": "一号艇", "delegation": "长春"}, 8: {"name": "二号艇"}})
+    assert [(r["lane"], r["name"], r["time"], r["status"]) for r in rows] == [
+        (2, "二号艇", "", "DSQ"), (3, None, "", None), (4, "一号艇", "1:01.23", "OK")]
+    assert text(match_name(rec, runs=2)) == "Run 2 · Heat 1"
+    assert text(match_name({"stage": "main", "round": 1, "position": 3, "plan": {}})) == "Match 3"
 
 
 def test_only_steps_after_the_main_criterion_are_explained():
