@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from tests.factories import PASSWORD
+
 CHROMIUM = os.environ.get("PODIUM_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -67,3 +69,17 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def log_in(page, base: str, username: str = "org") -> None:
+    """Log in through the login form and wait for the user's home page."""
+    page.goto(f"{base}/login")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{base}/me")
+
+
+def no_sideways_scroll(page, width: int = 390) -> None:
+    """A page on a phone never scrolls sideways (wide content scrolls inside its own box)."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "no sideways scrolling on a phone"

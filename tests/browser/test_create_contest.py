@@ -1,18 +1,9 @@
 """In a real browser: an organiser logs in and creates a contest, in Chinese and in English."""
 import pytest
 
-from tests.browser.conftest import screenshot
-from tests.factories import PASSWORD
+from tests.browser.conftest import log_in, screenshot
 
 pytestmark = pytest.mark.browser
-
-
-def _log_in(page, base):
-    page.goto(f"{base}/login")
-    page.fill("#username", "org")
-    page.fill("#password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base}/me")
 
 
 def _fill_dragon_boat(page):
@@ -29,7 +20,7 @@ def _fill_dragon_boat(page):
 
 
 def test_create_contest_in_chinese(phone, live_server, organiser, dummy_event, client):
-    _log_in(phone, live_server)
+    log_in(phone, live_server)
     phone.goto(f"{live_server}/manage/events/{dummy_event.id}/contests/new")
     assert phone.locator("h1").inner_text() == "新建比赛项目"
     phone.fill("#name", "12人混合冰上龙舟200米")
@@ -51,7 +42,7 @@ def test_create_contest_in_chinese(phone, live_server, organiser, dummy_event, c
 def test_create_contest_in_english(phone, live_server, organiser, dummy_event, client):
     phone.goto(f"{live_server}/")
     phone.click("text=English")
-    _log_in(phone, live_server)
+    log_in(phone, live_server)
     phone.goto(f"{live_server}/manage/events/{dummy_event.id}/contests/new")
     assert phone.locator("h1").inner_text() == "New contest"
     phone.fill("#name", "Basketball 3x3 mixed")

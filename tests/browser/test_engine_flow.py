@@ -2,24 +2,11 @@
 score sheet (one refused, then right), and the public bracket shows the winners."""
 import pytest
 
-from tests.browser.conftest import screenshot
-from tests.factories import PASSWORD
+from tests.browser.conftest import log_in, no_sideways_scroll, screenshot
 from tests.web.match_helpers import contest, delegations, entries
 
 pytestmark = pytest.mark.browser
 PLAYERS = ["林丹", "谌龙", "石宇奇", "李宗伟"]
-
-
-def log_in(page, base):
-    page.goto(f"{base}/login")
-    page.fill("#username", "org")
-    page.fill("#password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base}/me")
-
-
-def no_sideways_scroll(page):
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "no sideways scrolling on a phone"
 
 
 def score(page, games):

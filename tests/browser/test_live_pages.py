@@ -1,13 +1,12 @@
 """On a phone: a 16-entry bracket scrolls inside its frame only; group tables, heats and places fit the screen."""
 import pytest
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import no_sideways_scroll, screenshot
 from tests.web.match_helpers import contest, delegations, draw, entries, matches, put_result, win_games
-from tests.web.test_live_pages import PLAYERS, crews, publish
+from tests.web.test_live_pages import GROUP_GAMES, PLAYERS, crews, publish
 from tests.web.test_standings_api import play, round_robin
 
 pytestmark = pytest.mark.browser
-NO_SIDEWAYS = "document.documentElement.scrollWidth"
 
 
 def test_a_16_entry_bracket_on_a_phone(phone, live_server, client, organiser, dummy_event, token):
@@ -20,7 +19,7 @@ def test_a_16_entry_bracket_on_a_phone(phone, live_server, client, organiser, du
         for m in matches(client, h, c.id, status="ready"):
             assert put_result(client, h, m, games=[[21, 19], [18, 21], [21, 17]]).status_code == 200
     phone.goto(f"{live_server}/contests/{c.id}/bracket")
-    assert phone.evaluate(NO_SIDEWAYS) <= 390, "the page itself never scrolls sideways"
+    no_sideways_scroll(phone)
     frame = phone.locator(".bracket-scroll").first
     assert frame.evaluate("e => e.scrollWidth > e.clientWidth"), "the bracket scrolls inside its frame"
     assert phone.locator(".bm").count() == 15 + 1
@@ -28,7 +27,7 @@ def test_a_16_entry_bracket_on_a_phone(phone, live_server, client, organiser, du
     screenshot(phone, "live-bracket-16-phone-zh")
     phone.click(".bracket-rounds >> text=半决赛")
     assert frame.evaluate("e => e.scrollLeft") > 0, "the round buttons bring their round into view"
-    assert phone.evaluate(NO_SIDEWAYS) <= 390
+    no_sideways_scroll(phone)
     screenshot(phone, "live-bracket-16-phone-semis-zh")
 
 
@@ -36,11 +35,10 @@ def test_a_group_table_on_a_phone(phone, live_server, client, organiser, dummy_e
     h = token("org")
     c, ids = round_robin(client, h, organiser, dummy_event)
     publish(client, h, c.id)
-    for game in [("A", "B", 100, 55), ("A", "C", 90, 85), ("A", "D", 75, 80), ("B", "C", 100, 95),
-                 ("B", "D", 80, 75), ("C", "D", 60, 55)]:
+    for game in GROUP_GAMES:
         play(client, h, c.id, ids, *game)
     phone.goto(f"{live_server}/contests/{c.id}/standings")
-    assert phone.evaluate(NO_SIDEWAYS) <= 390
+    no_sideways_scroll(phone)
     rows = phone.locator(".live-table tbody tr")
     assert [rows.nth(i).locator("td").nth(1).inner_text().split()[0] for i in range(4)] == ["A", "B", "C", "D"]
     phone.click("summary")
@@ -54,11 +52,11 @@ def test_heats_and_places_on_a_phone(phone, live_server, client, organiser, dumm
              {"entry_id": ids[2], "time_ms": 59_999}, {"entry_id": ids[3], "status": "DNS"}]
     assert put_result(client, h, races[0], lanes=lanes).status_code == 200
     phone.goto(f"{live_server}/contests/{c.id}/heats")
-    assert phone.evaluate(NO_SIDEWAYS) <= 390
+    no_sideways_scroll(phone)
     assert "1:02.35" in phone.locator(".live-table").inner_text()
     screenshot(phone, "live-heats-phone-zh")
     phone.goto(f"{live_server}/contests/{c.id}/places?lang=en")
-    assert phone.evaluate(NO_SIDEWAYS) <= 390
+    no_sideways_scroll(phone)
     screenshot(phone, "live-places-phone-en")
 
 
@@ -73,6 +71,6 @@ def test_a_finished_badminton_knockout_on_a_phone_in_english(phone, live_server,
         for m in ready:
             assert put_result(client, h, m, games=win_games(1)).status_code == 200
     phone.goto(f"{live_server}/contests/{c.id}/bracket?lang=en")
-    assert phone.evaluate(NO_SIDEWAYS) <= 390
+    no_sideways_scroll(phone)
     assert phone.locator(".live-podium").inner_text().startswith("Champion")
     screenshot(phone, "live-bracket-byes-phone-en")

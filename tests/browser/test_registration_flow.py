@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 
 from registrations.excel import build_template
-from tests.browser.conftest import screenshot
-from tests.factories import PASSWORD, members
+from tests.browser.conftest import log_in, no_sideways_scroll, screenshot
+from tests.factories import members
 
 pytestmark = pytest.mark.browser
 
@@ -19,18 +19,6 @@ def _phone_page(browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, has_touch=True,
                                   is_mobile=True)
     return context, context.new_page()
-
-
-def _log_in(page, base, username):
-    page.goto(f"{base}/login")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base}/me")
-
-
-def _no_sideways_scroll(page):
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "no sideways scrolling on a phone"
 
 
 def _fill_row(page, i, person):
@@ -55,9 +43,9 @@ def _roster_xlsx(path, people):
 def test_register_by_form_and_upload_then_decide(phone, browser, live_server, organiser, dummy_delegation,
                                                   basketball_contest, tmp_path):
     base, cid = live_server, basketball_contest.id
-    _log_in(phone, base, "leader1")
+    log_in(phone, base, "leader1")
     phone.goto(f"{base}/my/entries")
-    _no_sideways_scroll(phone)
+    no_sideways_scroll(phone)
     phone.click(f"#contest-{cid} a[href$='/entries/new']")
     phone.wait_for_url(f"{base}/contests/{cid}/entries/new")
     assert phone.locator("h1").inner_text() == "新建报名"
@@ -75,14 +63,14 @@ def test_register_by_form_and_upload_then_decide(phone, browser, live_server, or
     row3 = phone.locator(".member-row").nth(3)
     assert "border-danger" in row3.get_attribute("class") and row3.locator(".invalid-feedback").count() == 1
     assert "手机" in phone.locator(".member-row").nth(5).inner_text()
-    _no_sideways_scroll(phone)
+    no_sideways_scroll(phone)
     screenshot(phone, "entry-form-errors-phone-zh")
     phone.select_option("#members-3-gender", "M")
     phone.fill("#members-5-phone", people[5]["phone"])
     phone.click("#entry-form button[type=submit]")
     phone.wait_for_selector("text=报名已提交，等待组委会审核。")
     assert phone.locator("#roster li").count() == 12
-    _no_sideways_scroll(phone)
+    no_sideways_scroll(phone)
     screenshot(phone, "entry-shown-phone-zh")
 
     upload = tmp_path / "roster.xlsx"
@@ -90,18 +78,18 @@ def test_register_by_form_and_upload_then_decide(phone, browser, live_server, or
     phone.goto(f"{base}/my/entries")
     phone.click(f"#contest-{cid} a[href$='/entries/upload']")
     phone.wait_for_url(f"{base}/contests/{cid}/entries/upload")
-    _no_sideways_scroll(phone)
+    no_sideways_scroll(phone)
     phone.set_input_files("#file", str(upload))
     phone.click("main button[type=submit]")
     phone.wait_for_selector("text=长春二队")
-    _no_sideways_scroll(phone)
+    no_sideways_scroll(phone)
     screenshot(phone, "entries-after-upload-phone-zh")
 
     context, org = _phone_page(browser)
     try:
-        _log_in(org, base, "org")
+        log_in(org, base, "org")
         org.goto(f"{base}/manage/contests/{cid}/entries")
-        _no_sideways_scroll(org)
+        no_sideways_scroll(org)
         first = org.locator("#entries li", has_text="长春一队")
         second = org.locator("#entries li", has_text="长春二队")
         first.locator("input[name=ids]").check()
@@ -111,7 +99,7 @@ def test_register_by_form_and_upload_then_decide(phone, browser, live_server, or
         second.locator("textarea[name=reason]").fill("名单中3人未满18岁，请核对出生日期")
         second.locator("button", has_text="退回").click()
         org.wait_for_selector("text=已退回报名 长春二队。")
-        _no_sideways_scroll(org)
+        no_sideways_scroll(org)
         screenshot(org, "organiser-entries-phone-zh")
     finally:
         context.close()
@@ -119,7 +107,7 @@ def test_register_by_form_and_upload_then_decide(phone, browser, live_server, or
     phone.goto(f"{base}/my/entries")
     text = phone.locator("main").inner_text()
     assert "已通过" in text and "未通过：名单中3人未满18岁，请核对出生日期" in text
-    _no_sideways_scroll(phone)
+    no_sideways_scroll(phone)
     screenshot(phone, "leader-dashboard-after-decisions-phone-zh")
     phone.click("text=English")
     assert "Rejected: 名单中3人未满18岁" in phone.locator("main").inner_text()

@@ -1,8 +1,7 @@
 """In a real browser on a phone: a leader uploads a series of four photographs and sees their thumbnails."""
 import pytest
 
-from tests.browser.conftest import screenshot
-from tests.factories import PASSWORD
+from tests.browser.conftest import log_in, screenshot
 from tests.web.works_support import author_entry, jpeg, photo_contest, uploads  # noqa: F401 (autouse fixture)
 
 pytestmark = pytest.mark.browser
@@ -15,11 +14,7 @@ def test_leader_uploads_a_series_on_a_phone(phone, live_server, organiser, dummy
         path = tmp_path / f"组照{i + 1}.jpg"
         path.write_bytes(jpeg(900, 600, colour=(40 * i, 120, 200 - 30 * i)))
         photos.append(str(path))
-    phone.goto(f"{live_server}/login")
-    phone.fill("#username", "leader1")
-    phone.fill("#password", PASSWORD)
-    phone.click("main button[type=submit]")
-    phone.wait_for_url(f"{live_server}/me")
+    log_in(phone, live_server, "leader1")
     phone.goto(f"{live_server}/entries/{entry.id}/works")
     assert phone.locator("#files").get_attribute("multiple") is not None
     phone.fill("#title", "林海雪原")

@@ -99,12 +99,16 @@ def test_knockout_after_groups_names_who_will_come(client, organiser, dummy_even
     assert f'href="/contests/{c.id}/heats"' not in nav
 
 
+#: A, B, C and D play a group of four: A and B win two each, A ahead on head-to-head
+GROUP_GAMES = [("A", "B", 100, 55), ("A", "C", 90, 85), ("A", "D", 75, 80), ("B", "C", 100, 95),
+               ("B", "D", 80, 75), ("C", "D", 60, 55)]
+
+
 def test_group_table_order_and_the_tie_break_in_words(client, organiser, dummy_event, token):
     h = token("org")
     c, ids = round_robin(client, h, organiser, dummy_event)
     publish(client, h, c.id)
-    for game in [("A", "B", 100, 55), ("A", "C", 90, 85), ("A", "D", 75, 80), ("B", "C", 100, 95),
-                 ("B", "D", 80, 75), ("C", "D", 60, 55)]:
+    for game in GROUP_GAMES:
         play(client, h, c.id, ids, *game)
     page = client.get(f"/contests/{c.id}/standings").get_data(as_text=True)
     table = page[page.index("<tbody>"):page.index("</tbody>")]
