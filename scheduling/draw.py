@@ -7,6 +7,7 @@ Lines are 0-based from the top of the draw; two lines ``a`` and ``b`` can first 
 """
 from __future__ import annotations
 
+import operator
 import random
 from dataclasses import dataclass
 from typing import Hashable, Sequence
@@ -304,24 +305,31 @@ def snake_groups(ranked: Sequence[Entry], n_groups: int, separate: bool = True) 
     if n_groups < 1:
         raise Invalid.one("groups", N_("At least one group."))
     groups: list[list[EntryId]] = [[] for _ in range(n_groups)]
-    counts: list[dict] = [{} for _ in range(n_groups)]
+    counts: dict[Hashable, list[int]] = {}  # delegation -> how many of its entries each group has
+    nearest = [sorted(range(n_groups), key=lambda j: abs(j - i)) for i in range(n_groups)] if separate else []
     for start in range(0, len(ranked), n_groups):
         row = ranked[start:start + n_groups]
         order = range(n_groups) if (start // n_groups) % 2 == 0 else range(n_groups - 1, -1, -1)
         targets = list(order)  # a short last row may use any groups: the sizes stay balanced
-        picks = _assign_row(row, targets, counts) if separate else list(range(len(row)))
+        picks = _assign_row(row, targets, counts, nearest) if separate else list(range(len(row)))
         for e, j in zip(row, picks):
             g = targets[j]
             groups[g].append(e.id)
-            counts[g][e.delegation] = counts[g].get(e.delegation, 0) + 1
+            if e.delegation is not None:
+                counts.setdefault(e.delegation, [0] * n_groups)[g] += 1
     return groups
 
 
-def _assign_row(row: Sequence[Entry], targets: list[int], counts: list[dict]) -> list[int]:
-    """For each entry of a snake row, the index in ``targets`` of its group (a matching, snake order first)."""
+def _assign_row(row: Sequence[Entry], targets: list[int], counts: dict[Hashable, list[int]],
+                nearest: list[list[int]]) -> list[int]:
+    """For each entry of a snake row, the index in ``targets`` of its group (a matching, snake order first).
+
+    ``nearest[i]``: the target indexes nearest ``i`` first (the same for every row, so sorted once).
+    """
     m, t = len(row), len(targets)
-    haves = [[counts[g].get(e.delegation, 0) for g in targets] if e.delegation is not None else [0] * t
-             for e in row]
+    in_targets = operator.itemgetter(*targets) if t > 1 else lambda col: (col[targets[0]],)
+    none = (0,) * t
+    haves = [in_targets(counts[e.delegation]) if e.delegation in counts else none for e in row]
     bests = [min(have) for have in haves]
     if all(have[i] == best for i, (have, best) in enumerate(zip(haves, bests))):
         return list(range(m))  # the plain snake already keeps the delegations apart
@@ -331,7 +339,7 @@ def _assign_row(row: Sequence[Entry], targets: list[int], counts: list[dict]) ->
     def allowed(i: int) -> list[int]:
         if i not in cache:
             have, best = haves[i], bests[i]
-            cache[i] = [j for j in sorted(range(t), key=lambda j: abs(j - i)) if have[j] == best]
+            cache[i] = [j for j in nearest[i] if have[j] == best]
         return cache[i]
 
     def augment(i: int, seen: set) -> bool:

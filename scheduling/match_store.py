@@ -3,8 +3,9 @@
 The hot paths (a draw of 2,047 matches, one result among thousands) use Core statements on plain
 dicts, never one ORM object per match; the statements of a result are built once (their cache keys
 are memoised). A draw's rows go in as one executemany of ``insert(matches)`` compiled for the
-database, with the JSON columns encoded by an encoder built once: half the time of handing the
-dicts to SQLAlchemy (which rebuilds each row's parameters and a JSON encoder per value). A *record* is a dict of a match row's columns plus the names of its court and venue.
+database, each row a tuple with the JSON columns encoded by an encoder built once: half the time of
+handing dicts to SQLAlchemy (which rebuilds each row's parameters and a JSON encoder per value).
+A *record* is a dict of a match row's columns plus the names of its court and venue.
 ``Matches`` is the dict of core matches a format's functions work on: it holds the few rows a
 result touches and loads any other one by key when the core asks for it (a bye passing an entry
 on, a grand final voided), so progression never reads the whole bracket.
@@ -53,13 +54,11 @@ def plan_of(m: CoreMatch) -> dict:
     return plan
 
 
-def to_columns(m: CoreMatch, contest_id: int, seq: int) -> dict:
-    """The columns of a new match row from a core match."""
+def to_columns(m: CoreMatch, contest_id: int, seq: int) -> tuple:
+    """The values of a new match row from a core match, in ``INSERT_COLUMNS`` order, JSON columns encoded."""
     winner = m.winner
-    return {"contest_id": contest_id, "key": m.key, "seq": seq, "stage": m.stage, "round": m.round,
-            "position": m.position, "group": m.group, "heat": m.heat, "entries": m.entries, "status": m.status,
-            "winner": winner, "winner_entry_id": None if winner is None else m.entries[winner],
-            "plan": plan_of(m), "version": 1}
+    return (contest_id, m.key, seq, m.stage, m.round, m.position, m.group, m.heat, to_json(m.entries), m.status,
+            winner, None if winner is None else m.entries[winner], to_json(plan_of(m)), 1)
 
 
 def to_core(rec: dict) -> dict:
@@ -116,31 +115,37 @@ def _json_encoder():
 
 
 to_json = _json_encoder()
+#: the columns of a new match row, in the order ``to_columns`` gives their values
 INSERT_COLUMNS = ("contest_id", "key", "seq", "stage", "round", "position", "group", "heat", "entries", "status",
                   "winner", "winner_entry_id", "plan", "version")
-_inserts: dict[str, tuple[str, Callable | None]] = {}
+_inserts: dict[str, tuple[str, Callable]] = {}
 
 
-def _insert_sql(dialect) -> tuple[str, Callable | None]:
-    """The INSERT of a match row in the dialect's own SQL, and how to order a row's values (positional styles)."""
+def _insert_sql(dialect) -> tuple[str, Callable]:
+    """The INSERT of a match row in the dialect's own SQL, and how to turn ``to_columns`` values into its
+    parameters (reordered for positional styles, named for the others)."""
     if dialect.name not in _inserts:
         compiled = insert(T).compile(dialect=dialect, column_keys=list(INSERT_COLUMNS))
-        order = operator.itemgetter(*compiled.positiontup) if compiled.positional else None
-        _inserts[dialect.name] = (str(compiled), order)
+        if not compiled.positional:
+            params: Callable = lambda values: dict(zip(INSERT_COLUMNS, values))  # noqa: E731
+        elif tuple(compiled.positiontup) == INSERT_COLUMNS:
+            params = tuple
+        else:
+            params = operator.itemgetter(*(INSERT_COLUMNS.index(k) for k in compiled.positiontup))
+        _inserts[dialect.name] = (str(compiled), params)
     return _inserts[dialect.name]
 
 
 def insert_matches(contest_id: int, bracket: Bracket) -> int:
-    """Store every match of a new bracket: one bulk insert (one executemany), JSON columns encoded here."""
-    rows = []
-    for seq, m in enumerate(bracket.matches.values()):
-        row = to_columns(m, contest_id, seq)
-        row["entries"], row["plan"] = to_json(row["entries"]), to_json(row["plan"])
-        rows.append(row)
+    """Store every match of a new bracket: one bulk insert (one executemany), JSON columns encoded here.
+
+    (A multi-row INSERT on SQLite was a fifth faster warm but slower in a fresh process, where SQLite
+    parses the long statement: not kept.)"""
+    rows = [to_columns(m, contest_id, seq) for seq, m in enumerate(bracket.matches.values())]
     if rows:
         conn = db.session.connection()
-        sql, order = _insert_sql(conn.dialect)
-        conn.exec_driver_sql(sql, [order(r) for r in rows] if order else rows)
+        sql, params = _insert_sql(conn.dialect)
+        conn.exec_driver_sql(sql, rows if params is tuple else [params(r) for r in rows])
     return len(rows)
 
 
