@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from common.errors import N_, ErrorBag
+from common.errors import N_, ErrorBag, Invalid
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CODE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -132,3 +132,22 @@ def timezone_name(bag: ErrorBag, data: dict, key: str, default: str, prefix: str
         bag.add(prefix + key, N_("Unknown time zone."))
         return default
     return value
+
+
+#: the longest reason a decision or a correction may give
+REASON_MAX = 500
+
+
+def reason(data: Any, missing: str | None) -> str:
+    """The ``reason`` of a decision, trimmed, up to ``REASON_MAX`` characters; ``missing`` is the message
+    when it is required and not given (None: optional, "" when absent). Raises Invalid on ``reason``."""
+    value = data.get("reason") if isinstance(data, dict) else None
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if missing is not None:
+            raise Invalid.one("reason", missing)
+        return ""
+    if not isinstance(value, str):
+        raise Invalid.one("reason", N_("Must be text."))
+    if len(value) > REASON_MAX:
+        raise Invalid.one("reason", N_("At most %(max)s characters."), max=REASON_MAX)
+    return value.strip()

@@ -20,6 +20,7 @@ from competitions.standings import group_entries, group_matches, group_table
 from scheduling import match_store
 from scheduling.draw_services import draw_of
 from scheduling.formats import Bracket, RaceTime, apply_result, fill_knockout, record_race
+from scheduling.formats.groups_knockout import clear_group
 from scheduling.formats.model import BYE, FINISHED, PENDING, READY
 
 T = match_store.T
@@ -44,7 +45,7 @@ def _check_state(rec: dict, data: dict) -> None:
         raise Conflict(NOT_READY.get(rec["status"], NOT_READY[PENDING]))
 
 
-def _validate(rules: Rules, contest: ContestRules, rec: dict, data: dict) -> dict:
+def validate_match(rules: Rules, contest: ContestRules, rec: dict, data: dict) -> dict:
     """The normalised head-to-head result; a 422 names the field the client sent."""
     payload = to_slots(data, rec["entries"])
     try:
@@ -77,40 +78,50 @@ def record_result(actor: User, match_id: int, data: dict) -> dict:
 
 def _record_match(contest: ContestRules, rules: Rules, rec: dict, data: dict, done: dict) -> dict:
     """A head-to-head result on a partial bracket: the match and the matches it feeds."""
-    result = _validate(rules, contest, rec, data)
+    result = validate_match(rules, contest, rec, data)
     ms = match_store.Matches(contest.id, [rec])
     ms.prefetch(match_store.linked_keys(rec))
     fmt = contest.format["type"]
     changes = apply_result(Bracket(fmt, [], ms, {}), rec["key"], rules.winner(result))
     written = match_store.write_back(ms, [c.key for c in changes], {rec["key"]: {"result": result, **done}})
     if rec["stage"] == "group" and fmt == "groups_knockout":
-        _close_group(contest, rules, ms, rec["group"])
+        close_group(contest, rules, ms, rec["group"])
     return written[rec["key"]]
 
 
-def _close_group(contest: ContestRules, rules: Rules, ms: match_store.Matches, group: str) -> None:
-    """When a group's last match is in, rank the group and put its qualifiers into the knockout."""
+def close_group(contest: ContestRules, rules: Rules, ms: match_store.Matches, group: str) -> None:
+    """When a group's last match is in, rank the group and put its qualifiers into the knockout (again, with
+    the new order, after a correction); a group no longer complete (a result taken back) takes them out."""
     left = db.session.scalar(select(func.count()).select_from(T).where(
         T.c.contest_id == contest.id, T.c.stage == "group", T.c.group == group, T.c.status != "finished"))
-    if left:
-        return
     draw = draw_of(contest.id)
-    played = group_matches(contest.id, T.c.group == group).get(group, [])
-    rows, _ = group_table(contest, rules, group_entries(contest, draw)[group], played)
+    if left and group not in draw.options.get("standings", {}):
+        return
     bracket = ms.bracket(draw, "groups_knockout")
-    changes = fill_knockout(bracket, {group: [row["entry_id"] for row in rows]})
+    if left:
+        changes = clear_group(bracket, group)
+    else:
+        played = group_matches(contest.id, T.c.group == group).get(group, [])
+        rows, _ = group_table(contest, rules, group_entries(contest, draw)[group], played)
+        changes = fill_knockout(bracket, {group: [row["entry_id"] for row in rows]})
     match_store.write_back(ms, [c.key for c in changes])
     draw.options = bracket.options
 
 
 def _record_race(contest: ContestRules, rules: Rules, rec: dict, data: dict, done: dict) -> dict:
     """A race's lane results; when its round is complete the core seats the next races (whole contest read)."""
-    crews = [e for e in rec["entries"] if e is not None]
-    payload = {k: v for k, v in data.items() if k != "version"}
-    result = {"outcome": "normal", **rules.validate(contest.discipline, contest.settings, payload, crews=crews)}
-    times = {lane["entry_id"]: RaceTime(lane["time_ms"], lane["status"], lane["penalty_ms"])
-             for lane in result["lanes"]}
+    result, times = validate_race(contest, rules, rec, data)
     ms = match_store.Matches(contest.id, match_store.records(T.c.contest_id == contest.id))
     changes = record_race(ms.bracket(draw_of(contest.id), "timed_heats"), rec["key"], times)
     written = match_store.write_back(ms, [c.key for c in changes], {rec["key"]: {"result": result, **done}})
     return written[rec["key"]]
+
+
+def validate_race(contest: ContestRules, rules: Rules, rec: dict, data: dict) -> tuple[dict, dict[int, RaceTime]]:
+    """A race's normalised lane results, and each crew's time for the format's core."""
+    crews = [e for e in rec["entries"] if e is not None]
+    payload = {k: v for k, v in data.items() if k not in ("version", "reason")}
+    result = {"outcome": "normal", **rules.validate(contest.discipline, contest.settings, payload, crews=crews)}
+    times = {lane["entry_id"]: RaceTime(lane["time_ms"], lane["status"], lane["penalty_ms"])
+             for lane in result["lanes"]}
+    return result, times

@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from common.errors import N_, Conflict, Invalid
+from common import fields
+from common.errors import N_, Conflict
 
 PENDING, APPROVED, REJECTED, WAITLISTED, WITHDRAWN = "pending", "approved", "rejected", "waitlisted", "withdrawn"
 #: entries that hold one of the contest's places
@@ -20,7 +21,6 @@ ACTIVE = (PENDING, APPROVED, WAITLISTED)
 MOVES = {APPROVED: (PENDING,), REJECTED: (PENDING, APPROVED, WAITLISTED), WITHDRAWN: ACTIVE}
 STATUS_LABELS = {PENDING: N_("pending"), APPROVED: N_("approved"), REJECTED: N_("rejected"),
                  WAITLISTED: N_("waitlisted"), WITHDRAWN: N_("withdrawn")}
-REASON_MAX = 500
 
 
 def window_state(now: datetime, opens_at: datetime, closes_at: datetime, closed_at: datetime | None) -> str:
@@ -63,16 +63,7 @@ def check_move(current: str, target: str) -> None:
 
 def clean_reason(data: Any, required: bool) -> str:
     """The reason given for a rejection or a substitution: text up to 500 characters."""
-    value = data.get("reason") if isinstance(data, dict) else None
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            raise Invalid.one("reason", N_("Give a reason: the leader will see it."))
-        return ""
-    if not isinstance(value, str):
-        raise Invalid.one("reason", N_("Must be text."))
-    if len(value) > REASON_MAX:
-        raise Invalid.one("reason", N_("At most %(max)s characters."), max=REASON_MAX)
-    return value.strip()
+    return fields.reason(data, N_("Give a reason: the leader will see it.") if required else None)
 
 
 def roster_diff(old: list[dict], new: list[dict]) -> dict:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import jsonify, request
 
-from competitions import result_services, standings
+from competitions import result_corrections, result_services, standings
 from scheduling import draw_services, match_services
 from web.api import bp, created, current_user_or_401, current_user_or_none, json_body, listing, page_args
 
@@ -73,6 +73,20 @@ def get_match(match_id: int):
 def record_result(match_id: int):
     """Record a ready match's result (organiser; send the version you read); the next matches fill in."""
     return jsonify(match_json(result_services.record_result(current_user_or_401(), match_id, json_body())))
+
+
+@bp.post("/matches/<int:match_id>/correction")
+def correct_result(match_id: int):
+    """Correct a finished match's result (organiser; version and reason required); later matches follow."""
+    actor = current_user_or_401()
+    return jsonify(match_json(result_corrections.correct_match_result(actor, match_id, json_body())))
+
+
+@bp.delete("/matches/<int:match_id>/result")
+def undo_result(match_id: int):
+    """Take a finished match's result back (organiser; version and reason required): it is ready again."""
+    actor = current_user_or_401()
+    return jsonify(match_json(result_corrections.undo_match_result(actor, match_id, json_body())))
 
 
 @bp.get("/contests/<int:contest_id>/standings")

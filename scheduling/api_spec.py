@@ -35,6 +35,9 @@ SCHEMAS: dict = {
         "lanes": {"type": "array", "items": obj({
             "entry_id": ID, "time_ms": ID, "status": {"enum": ["OK", "DNS", "DNF", "DSQ"]}, "penalty_ms": ID,
             "false_starts": ID}, ("entry_id",))}}),
+    "CorrectionRequest": {"allOf": [ref("ResultRequest"), obj({"reason": {"type": "string", "maxLength": 500}},
+                                                              ("version", "reason"))]},
+    "UndoRequest": obj({"version": ID, "reason": {"type": "string", "maxLength": 500}}, ("version", "reason")),
     "StandingRow": obj({
         "rank": _INT_OR_NULL, "entry_id": ID, "name": _TEXT, "delegation": _TEXT, "played": ID, "won": ID,
         "lost": ID, "points": ID, "scored": ID, "conceded": ID, "diff": ID, "tie_break": _TEXT,
@@ -70,7 +73,15 @@ PATHS: dict = {
     "/api/v1/matches/{match_id}/result": {
         "parameters": path_id("match_id"),
         "put": op("Record a result (organiser); fills the next matches", 200, ref("Match"),
-                  (400, 401, 403, 404, 409, 422), True, "#/components/schemas/ResultRequest")},
+                  (400, 401, 403, 404, 409, 422), True, "#/components/schemas/ResultRequest"),
+        "delete": op("Take a finished match's result back (organiser): it is ready again, what it moved on is "
+                     "undone; 409 once a match it led to is played", 200, ref("Match"),
+                     (400, 401, 403, 404, 409, 422), True, "#/components/schemas/UndoRequest")},
+    "/api/v1/matches/{match_id}/correction": {
+        "parameters": path_id("match_id"),
+        "post": op("Correct a finished match's result (organiser): checked like a first result, later matches "
+                   "follow; 409 once a match it led to is played (unless nobody moves)", 200, ref("Match"),
+                   (400, 401, 403, 404, 409, 422), True, "#/components/schemas/CorrectionRequest")},
     "/api/v1/contests/{contest_id}/standings": {
         "parameters": _CONTEST,
         "get": op("Group and round-robin tables (public once published)", 200, ref("Standings"), (404,), False)},

@@ -14,8 +14,8 @@ from typing import Mapping, Sequence
 from common.errors import N_, Invalid
 from scheduling.draw import bracket_size, bye_lines, meeting_round, seed_lines
 from scheduling.formats import round_robin
-from scheduling.formats.model import Bracket, Change, EntryId, FormatError, Link, Placing
-from scheduling.formats.progression import knockout_placings, put, settle, sorted_placings
+from scheduling.formats.model import Bracket, Change, EntryId, Link, Placing
+from scheduling.formats.progression import knockout_placings, put, settle, sorted_placings, take_back, take_back_path
 from scheduling.formats.single_elimination import add_knockout
 
 FORMAT = "groups_knockout"
@@ -209,23 +209,38 @@ def generate(groups: Sequence[Sequence[EntryId]], qualifiers_per_group: int, cyc
 
 
 def fill_knockout(b: Bracket, standings: Mapping[str, Sequence[EntryId]]) -> list[Change]:
-    """Put the qualifiers of the groups whose final order is given into the knockout; returns the changes."""
+    """Put the qualifiers of the groups whose final order is given into the knockout; returns the changes.
+
+    A group filled before with another order (its result corrected) has its former qualifiers taken back
+    first, as long as the knockout matches they reached have no result."""
     groups = b.options["groups"]
     for name, order in standings.items():
         if name not in groups or sorted(map(repr, order)) != sorted(map(repr, groups[name])):
             raise Invalid.one("standings", N_("The standings of group %(group)s must list its entries."), group=name)
-    changed: dict = {}
+    moves = []  # (key, slot, the qualifier there now, the one due)
     for key, slot, name, rank in b.options.get("sources", []):
-        if name not in standings:
-            continue
-        entry, m = standings[name][rank - 1], b.matches[key]
-        if m.entries[slot] == entry:
-            continue
-        if m.entries[slot] is not None:
-            raise FormatError(N_("The knockout already holds another qualifier of group %(group)s."), group=name)
+        if name in standings and b.matches[key].entries[slot] != standings[name][rank - 1]:
+            moves.append((key, slot, b.matches[key].entries[slot], standings[name][rank - 1]))
+    paths = [take_back_path(b.matches, Link(key, slot), old) for key, slot, old, _new in moves if old is not None]
+    changed: dict = {}
+    for path in paths:
+        take_back(path, changed)
+    for key, slot, _old, entry in moves:
         put(b.matches, Link(key, slot), entry, changed)
     for name, order in standings.items():
         b.options["standings"][name] = list(order)
+    return [Change.of(m) for m in changed.values()]
+
+
+def clear_group(b: Bracket, name: str) -> list[Change]:
+    """Take a group's qualifiers back out of the knockout (a result of the group was taken back)."""
+    paths = [take_back_path(b.matches, Link(key, slot), b.matches[key].entries[slot])
+             for key, slot, group, _rank in b.options.get("sources", [])
+             if group == name and b.matches[key].entries[slot] is not None]
+    changed: dict = {}
+    for path in paths:
+        take_back(path, changed)
+    b.options["standings"].pop(name, None)
     return [Change.of(m) for m in changed.values()]
 
 

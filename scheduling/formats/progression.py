@@ -59,6 +59,39 @@ def put(ms: Mapping[str, Match], link: Link, entry: EntryId, changed: dict[str, 
         t.status = READY
 
 
+def already_played(t: Match) -> FormatError:
+    """The refusal to move an entry out of a match that has been played."""
+    return FormatError(N_("The match %(key)s that this result led to has a result: correct or undo that one first."),
+                       key=t.key)
+
+
+def take_back_path(ms: Mapping[str, Match], link: Link, entry: EntryId) -> list[tuple[Match, int]]:
+    """Where ``put`` left ``entry`` from ``link`` on (the slot, then on through byes), checking that it can
+    be taken back: refused once one of those matches is played. Changes nothing."""
+    path = []
+    while True:
+        t = ms[link.key]
+        if t.status == FINISHED:
+            raise already_played(t)
+        if t.entries[link.slot] != entry:
+            raise FormatError(N_("The match %(key)s does not hold the entry this result sent there."), key=t.key)
+        path.append((t, link.slot))
+        if t.status != BYE or t.winner != link.slot or t.winner_to is None:
+            return path
+        link = t.winner_to
+
+
+def take_back(path: list[tuple[Match, int]], changed: dict[str, Match]) -> None:
+    """The inverse of ``put`` along a path from ``take_back_path``: the slots are empty again."""
+    for t, slot in path:
+        if t.status == BYE:
+            t.winner = None
+        else:
+            t.status = PENDING
+        t.entries[slot] = None
+        changed[t.key] = t
+
+
 def _void(ms: Mapping[str, Match], link: Link | None, changed: dict[str, Match]) -> None:
     if link is None:
         return

@@ -111,7 +111,7 @@ def _results(matches: Sequence[Match]) -> list[tuple[EntryId, RaceTime | None]]:
     return [(e, r) for m in matches for e, r in zip(m.entries, m.race or []) if e is not None]
 
 
-def _ordered(b: Bracket, matches: Sequence[Match], round_: int) -> list[EntryId]:
+def ordered_crews(b: Bracket, matches: Sequence[Match], round_: int) -> list[EntryId]:
     """Crews of these races fastest first; equal times at 0.01 s ordered by lot."""
     lot = random.Random(f"{b.options['random_seed']}:{round_}")
     rows = [(race_key(r), lot.random(), e) for e, r in _results(matches)]
@@ -123,6 +123,23 @@ def record_race(b: Bracket, key: str, results: Mapping[EntryId, RaceTime]) -> li
     m = b.matches.get(key)
     if m is None or m.lanes is None or m.status != READY:
         raise FormatError(N_("The race %(key)s is not ready for a result."), key=key)
+    record_race_times(m, results)
+    changed = {key: m}
+    if b.options["plan"] not in ("trial", "final") and m.stage not in FINALS:
+        _advance(b, m.round, changed)
+    return [Change.of(c) for c in changed.values()]
+
+
+def record_race_times(m: Match, results: Mapping[EntryId, RaceTime]) -> list[Change]:
+    """Check one result per crew of the race and set them (the race is finished); seats nobody."""
+    check_times(m, results)
+    m.race = [results[e] if e is not None else None for e in m.entries]
+    m.status = FINISHED
+    return [Change.of(m)]
+
+
+def check_times(m: Match, results: Mapping[EntryId, RaceTime]) -> None:
+    """One valid result for each crew of the race (422 on ``lanes`` otherwise)."""
     crews = [e for e in m.entries if e is not None]
     if set(results) != set(crews) or len(results) != len(crews):
         raise Invalid.one("lanes", N_("Give one result for each crew of the race."))
@@ -131,19 +148,18 @@ def record_race(b: Bracket, key: str, results: Mapping[EntryId, RaceTime]) -> li
             raise Invalid.one("lanes", N_("A crew that finished needs a time; statuses are OK, DNS, DNF, DSQ."))
         if r.penalty_ms < 0:
             raise Invalid.one("lanes", N_("A penalty cannot be negative."))
-    m.race = [results[e] if e is not None else None for e in m.entries]
-    m.status = FINISHED
-    changed = {key: m}
-    if b.options["plan"] not in ("trial", "final") and m.stage not in FINALS:
-        _advance(b, m.round, changed)
-    return [Change.of(c) for c in changed.values()]
+
+
+def races_of_round(b: Bracket, round_: int) -> list[Match]:
+    """The races of a round in the order their times are ranked (lots for equal times are drawn in it)."""
+    return _in_order(b.select(round_=round_))
 
 
 def _advance(b: Bracket, round_: int, changed: dict) -> None:
-    done = _in_order(b.select(round_=round_))
+    done = races_of_round(b, round_)
     if any(x.status != FINISHED for x in done):
         return
-    lanes, plan, order = b.options["lanes"], b.options["plan"], _ordered(b, done, round_)
+    lanes, plan, order = b.options["lanes"], b.options["plan"], ordered_crews(b, done, round_)
     later = _in_order(b.select(round_=round_ + 1))
     finals = _in_order([x for x in b.matches.values() if x.stage in FINALS])
     if plan == "finals" or (plan == "semis" and round_ == 2):

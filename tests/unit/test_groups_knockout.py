@@ -45,7 +45,7 @@ def test_crossings_keep_group_mates_apart():
     assert labels([4, 4], 3) == ["A1", None, "B3", "A2", "B2", "A3", None, "B1"]  # winners get the byes
 
 
-def test_knockout_waits_for_the_standings_then_fills():
+def test_knockout_waits_for_the_standings_then_fills_and_refills_until_played():
     b = generate([[1, 2, 3, 4], [5, 6, 7, 8]], 2)
     semi = b.matches["knockout-1-1"]
     assert semi.labels == ["A1", "B2"] and semi.entries == [None, None] and semi.status == "pending"
@@ -55,8 +55,12 @@ def test_knockout_waits_for_the_standings_then_fills():
     fill_knockout(b, {"B": [8, 7, 6, 5]})
     assert semi.entries == [3, 7] and semi.status == READY and b.matches["knockout-1-2"].entries == [1, 8]
     assert fill_knockout(b, {"B": [8, 7, 6, 5]}) == []  # the same standings again change nothing
-    with pytest.raises(FormatError):
-        fill_knockout(b, {"B": [7, 8, 6, 5]})
+    fill_knockout(b, {"B": [7, 8, 6, 5]})  # a corrected group result: B1 and B2 change places
+    assert semi.entries == [3, 8] and b.matches["knockout-1-2"].entries == [1, 7]
+    apply_result(b, "knockout-1-1", 0)
+    with pytest.raises(FormatError):  # once a knockout match is played, its qualifiers stay
+        fill_knockout(b, {"B": [8, 7, 6, 5]})
+    assert semi.entries == [3, 8] and b.matches["knockout-1-2"].entries == [1, 7]
     with pytest.raises(Invalid):
         fill_knockout(b, {"A": [1, 2, 3]})
 

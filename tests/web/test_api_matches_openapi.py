@@ -28,7 +28,11 @@ def test_every_match_operation_answers_as_documented(client, organiser, dummy_ev
         ("post", "/api/v1/contests/{contest_id}/draw"): {"random_seed": 2, "seeds": [], "separate_delegations": True},
         ("post", "/api/v1/contests/{contest_id}/draw/publish"): {"published": True},
         ("put", "/api/v1/matches/{match_id}/result"): {"games": [[21, 10], [21, 10]]},
+        # the result made version 2, its correction 3; taking it back (DELETEs run last) sends 3
+        ("post", "/api/v1/matches/{match_id}/correction"): {"version": 2, "reason": "比分填反", "games": [[10, 21],
+                                                                                                     [10, 21]]},
+        ("delete", "/api/v1/matches/{match_id}/result"): {"version": 3, "reason": "录错了场次"},
     }
-    assert check_operations(client, PATHS, Ids(client, c.id), bodies, headers) == 8
+    assert check_operations(client, PATHS, Ids(client, c.id), bodies, headers) == 10
     standings = client.get(f"/api/v1/contests/{c.id}/standings").get_json()
-    assert sum(r["played"] for r in standings["groups"][0]["rows"]) == 2
+    assert sum(r["played"] for r in standings["groups"][0]["rows"]) == 0  # the one result was taken back

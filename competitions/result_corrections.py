@@ -1,0 +1,98 @@
+"""Correcting a recorded result, or taking it back, with the reason in the audit trail.
+
+An organiser sends the version they read and a reason. A correction is checked by the sport's rules
+like a first result; what the first result moved on (the winner and loser into later matches, a
+group's qualifiers into the knockout, a round of races into the next races) follows the new result,
+as long as none of the matches it reached has been played. Taking a result back makes the match
+ready again, as if never played. Both are logged with the result they replaced.
+"""
+from __future__ import annotations
+
+from accounts.models import User
+from common import fields
+from common.db import utcnow
+from common.errors import N_, Conflict, Invalid, NotFound
+from common.transaction import use_case
+from competitions.result_services import can_record, close_group, validate_match, validate_race
+from competitions.result_store import ContestRules, load_for_result, user_id_of
+from competitions.services import check_sent_version
+from competitions.sports.results import Rules, rules_for
+from scheduling import match_store
+from scheduling.draw_services import draw_of
+from scheduling.formats import Bracket
+from scheduling.formats.corrections import correct_race, correct_result, retract
+from scheduling.formats.model import FINISHED
+
+T = match_store.T
+
+
+def _load(actor: User, match_id: int, data) -> tuple[ContestRules, dict, dict, str]:
+    """The contest and the finished match, the request without its reason, and the reason (or 409/422)."""
+    loaded = load_for_result(match_id, user_id_of(actor))
+    if loaded is None:
+        raise NotFound(N_("No such match."))
+    contest, rec = loaded
+    can_record(actor, contest, rec)
+    data = data if isinstance(data, dict) else {}
+    reason = fields.reason(data, N_("Say why the result changes (it is kept in the contest's record)."))
+    if data.get("version") is None:
+        raise Invalid.one("version", N_("Send the version of the match you read."))
+    check_sent_version(rec["version"], data)
+    if rec["status"] != FINISHED:
+        raise Conflict(N_("This match has no result to change."))
+    if rules_for(contest.sport).kind not in ("head_to_head", "timed"):
+        raise Conflict(N_("Judged entries are scored by the judges, not as match results."))
+    return contest, rec, {k: v for k, v in data.items() if k != "reason"}, reason
+
+
+@use_case
+def correct_match_result(actor: User, match_id: int, data: dict) -> dict:
+    """Replace a finished match's result (version and reason required); the matches it fed follow."""
+    contest, rec, sheet, reason = _load(actor, match_id, data)
+    before, rules = rec["result"], rules_for(contest.sport)
+    done = {"recorded_by_id": user_id_of(actor), "recorded_at": utcnow()}
+    if rules.kind == "timed":
+        result, times = validate_race(contest, rules, rec, sheet)
+        ms = match_store.Matches(contest.id, match_store.records(T.c.contest_id == contest.id))
+        changes = correct_race(ms.bracket(draw_of(contest.id), "timed_heats"), rec["key"], times)
+    else:
+        result = validate_match(rules, contest, rec, sheet)
+        ms = _around(contest, rec)
+        changes = correct_result(Bracket(contest.format["type"], [], ms, {}), rec["key"], rules.winner(result))
+    written = match_store.write_back(ms, [c.key for c in changes], {rec["key"]: {"result": result, **done}})
+    _regroup(contest, rules, ms, rec)
+    match_store.log(contest.id, done["recorded_by_id"], "correction",
+                    {"key": rec["key"], "reason": reason, "before": before, "data": sheet}, match_id)
+    return written[rec["key"]]
+
+
+@use_case
+def undo_match_result(actor: User, match_id: int, data: dict) -> dict:
+    """Take a finished match's result back (version and reason required): it is ready to record again."""
+    contest, rec, _sheet, reason = _load(actor, match_id, data)
+    before, rules = rec["result"], rules_for(contest.sport)
+    if rules.kind == "timed":
+        ms = match_store.Matches(contest.id, match_store.records(T.c.contest_id == contest.id))
+        changes = retract(ms.bracket(draw_of(contest.id), "timed_heats"), rec["key"])
+    else:
+        ms = _around(contest, rec)
+        changes = retract(Bracket(contest.format["type"], [], ms, {}), rec["key"])
+    cleared = {"result": None, "recorded_by_id": None, "recorded_at": None}
+    written = match_store.write_back(ms, [c.key for c in changes], {rec["key"]: cleared})
+    _regroup(contest, rules, ms, rec)
+    match_store.log(contest.id, user_id_of(actor), "undo", {"key": rec["key"], "reason": reason, "before": before},
+                    match_id)
+    return written[rec["key"]]
+
+
+def _around(contest: ContestRules, rec: dict) -> match_store.Matches:
+    """The match and the matches it feeds (the core loads any further one it follows)."""
+    ms = match_store.Matches(contest.id, [rec])
+    ms.prefetch(match_store.linked_keys(rec))
+    return ms
+
+
+def _regroup(contest: ContestRules, rules: Rules, ms: match_store.Matches, rec: dict) -> None:
+    """A group's table may have changed: its qualifiers in the knockout follow it."""
+    if rec["stage"] == "group" and contest.format["type"] == "groups_knockout":
+        close_group(contest, rules, ms, rec["group"])
