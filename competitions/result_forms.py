@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField
+from wtforms import HiddenField, SelectField, StringField
 
 from common.errors import N_, ErrorBag
 from competitions.result_text import LANE_STATUS_LABELS
 from competitions.result_words import OUTCOMES
 from competitions.sports import SPORTS, badminton_rules, basketball_rules
-from competitions.sports.timed_race_rules import STATUSES, parse_time
+from competitions.sports.timed_race_rules import STATUSES, format_time, parse_time
 
 #: overtime rows shown empty on a 5x5 sheet (blank ones are ignored)
 OVERTIMES = 3
@@ -33,6 +33,19 @@ class ResultForm(FlaskForm):
     outcome = SelectField(_l("Outcome"), choices=[], validate_choice=False)
     winner_entry_id = SelectField(_l("Winner"), choices=[], validate_choice=False,
                                   description=_l("Only for a walkover, retirement, disqualification or forfeit."))
+
+
+class CorrectionForm(ResultForm):
+    """The score sheet of a correction: the recorded result to change, and why."""
+    reason = StringField(_l("Why the result changes"), render_kw={"maxlength": 500, "autocomplete": "off"},
+                         description=_l("Kept with the match in the contest's record, with who changed it and when."))
+
+
+class UndoForm(FlaskForm):
+    """Taking a result back: the version read, and why."""
+    version = HiddenField()
+    reason = StringField(_l("Why the result is taken back"), render_kw={"maxlength": 500, "autocomplete": "off"},
+                         description=_l("For example: recorded on the wrong match."))
 
 
 @dataclass
@@ -171,3 +184,37 @@ def payload(values, form: ResultForm, sheet: Sheet) -> dict:
             data[sheet.kind] = _pairs(values, sheet.kind, len(sheet.rows), sheet.kind, bag)
     bag.raise_if_any()
     return data
+
+
+def recorded_values(result: dict | None, sheet: Sheet, entries: list) -> dict:
+    """The form's fields as the recorded result fills them (the start of a correction), by input name;
+    the stored result names winners by slot, the form by ``entries``' ids."""
+    result, values = result or {}, {}
+
+    def winner(part: dict) -> str:
+        return "" if part.get("winner") is None else str(entries[part["winner"]])
+
+    if result.get("outcome", "normal") != "normal":
+        values.update(outcome=result["outcome"], winner_entry_id=winner(result))
+
+    def rows(prefix: str, pairs) -> None:
+        for i, pair in enumerate(pairs or []):
+            values.update({f"{prefix}-{i}-{s}": str(pair[s]) for s in (0, 1)})
+
+    if sheet.kind == "lanes":
+        by_entry = {lane["entry_id"]: lane for lane in result.get("lanes", [])}
+        for i, row in enumerate(sheet.lanes):
+            lane = by_entry.get(row["entry_id"], {})
+            values[f"lanes-{i}-status"] = lane.get("status", "OK")
+            values[f"lanes-{i}-time"] = format_time(lane["time_ms"]) if lane.get("time_ms") else ""
+            values[f"lanes-{i}-penalty"] = f"{lane['penalty_ms'] / 1000:g}" if lane.get("penalty_ms") else ""
+    elif sheet.kind == "rubbers":
+        for r, rubber in enumerate(result.get("rubbers", [])):
+            values[f"rubbers-{r}-discipline"] = rubber.get("discipline", "")
+            rows(f"rubbers-{r}-games", rubber.get("games"))
+            if rubber.get("outcome", "normal") != "normal":
+                values[f"rubbers-{r}-outcome"] = rubber["outcome"]
+                values[f"rubbers-{r}-winner_entry_id"] = winner(rubber)
+    else:
+        rows(sheet.kind, result.get(sheet.kind))
+    return values

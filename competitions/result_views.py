@@ -8,9 +8,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from common.errors import Conflict, DomainError
-from competitions import result_services
+from competitions import result_corrections, result_services
 from competitions import services as competitions
-from competitions.result_forms import ResultForm, Sheet, choices, lane_statuses, outcome_choices, payload, sheet_for
+from competitions.result_forms import (CorrectionForm, ResultForm, Sheet, UndoForm, choices, lane_statuses,
+                                       outcome_choices, payload, recorded_values, sheet_for)
 from competitions.result_text import MATCH_STATUS_LABELS, match_title, race_rows, score_line, sections, side_names
 from competitions.sports import SPORTS, badminton_rules
 from competitions.venue_services import get_contest
@@ -44,34 +45,76 @@ def contest_matches(contest_id: int):
 @bp.route("/manage/matches/<int:match_id>/result", methods=["GET", "POST"])
 @login_required
 def record(match_id: int):
-    """One match's score sheet, fitted to the sport; a refused or stale sheet comes back as typed."""
+    """One match's score sheet, fitted to the sport; a refused or stale sheet comes back as typed.
+
+    A finished match's sheet with ``correct=1`` is its correction: filled with the recorded result, with
+    a reason to give."""
     rec = match_services.get_match(current_user, match_id)
     contest = get_contest(rec["contest_id"])
     competitions.require_manager(current_user, contest.event_id)
     names = match_services.entry_names(contest.id)
     sheet = sheet_for(contest, side_names(rec, names), race_rows(rec, names))
-    form = ResultForm(version=rec["version"])
+    correcting = rec["status"] == "finished" and request.values.get("correct") == "1"
+    form = (CorrectionForm if correcting else ResultForm)(version=rec["version"])
     choices(form, sheet)
-    errors = FormErrors()
+    errors, values = FormErrors(), request.form
+    if correcting and request.method == "GET":
+        values = recorded_values(rec["result"], sheet, rec["entries"])
+        form.outcome.data, form.winner_entry_id.data = values.get("outcome"), values.get("winner_entry_id")
     if sheet.kind != "judged" and form.validate_on_submit():
         try:
-            written = result_services.record_result(current_user, match_id, payload(request.form, form, sheet))
+            data = payload(request.form, form, sheet)
+            if correcting:
+                written = result_corrections.correct_match_result(current_user, match_id,
+                                                                  {**data, "reason": form.reason.data})
+            else:
+                written = result_services.record_result(current_user, match_id, data)
         except Conflict as err:
-            rec = _after_conflict(match_id, err, form)
+            rec = _after_conflict(match_id, err, form, correcting)
         except DomainError as err:
             if err.status in (401, 403, 404):
                 raise
             errors = apply_errors(form, err)
         else:
-            flash(_recorded(written, names, contest), "success")
+            flash(_recorded(written, names, contest, correcting), "success")
             return redirect(url_for("results.contest_matches", contest_id=contest.id))
-    return _sheet_page(contest, rec, names, sheet, form, errors)
+    return _sheet_page(contest, rec, names, sheet, form, errors, values, correcting)
 
 
-def _after_conflict(match_id: int, err: Conflict, form: ResultForm) -> dict:
+@bp.post("/manage/matches/<int:match_id>/result/undo")
+@login_required
+def undo(match_id: int):
+    """Take a finished match's result back (with a reason): the match is ready to record again."""
+    rec = match_services.get_match(current_user, match_id)
+    contest = get_contest(rec["contest_id"])
+    competitions.require_manager(current_user, contest.event_id)
+    names = match_services.entry_names(contest.id)
+    undo_form = UndoForm()
+    if undo_form.validate_on_submit():
+        data = {"version": undo_form.version.data or None, "reason": undo_form.reason.data}
+        try:
+            result_corrections.undo_match_result(current_user, match_id, data)
+        except Conflict as err:
+            flash(translate(err.message), "warning")
+            rec = match_services.get_match(current_user, match_id)
+        except DomainError as err:
+            if err.status in (401, 403, 404):
+                raise
+            apply_errors(undo_form, err)
+        else:
+            flash(_("Result taken back: %(match)s is ready to record again.", match=match_title(rec, contest)),
+                  "success")
+            return redirect(url_for("results.record", match_id=match_id))
+    sheet = sheet_for(contest, side_names(rec, names), race_rows(rec, names))
+    form = ResultForm(version=rec["version"])
+    choices(form, sheet)
+    return _sheet_page(contest, rec, names, sheet, form, FormErrors(), {}, False, undo_form)
+
+
+def _after_conflict(match_id: int, err: Conflict, form: ResultForm, correcting: bool) -> dict:
     """Say why the sheet was refused; the match as it is now (the form keeps what was typed)."""
     rec = match_services.get_match(current_user, match_id)
-    if rec["status"] == "finished":
+    if rec["status"] == "finished" and not correcting:
         flash(_("Someone else recorded this match first: its result is shown below and nothing was changed. "
                 "What you typed is kept in the form."), "warning")
     else:
@@ -80,22 +123,32 @@ def _after_conflict(match_id: int, err: Conflict, form: ResultForm) -> dict:
     return rec
 
 
-def _recorded(rec: dict, names: dict, contest) -> str:
+def _recorded(rec: dict, names: dict, contest, corrected: bool = False) -> str:
     """The flash after a result: which match, who played, the score as recorded."""
     score = score_line(rec, names, contest.discipline)
     if (rec["plan"] or {}).get("lanes"):
+        if corrected:
+            return _("Result corrected: %(match)s: %(score)s", match=match_title(rec, contest), score=score)
         return _("Result recorded: %(match)s: %(score)s", match=match_title(rec, contest), score=score)
     a, b = (s["name"] for s in side_names(rec, names))
+    if corrected:
+        return _("Result corrected: %(a)s vs %(b)s: %(score)s", a=a, b=b, score=score)
     return _("Result recorded: %(a)s vs %(b)s: %(score)s", a=a, b=b, score=score)
 
 
-def _sheet_page(contest, rec: dict, names: dict, sheet: Sheet, form: ResultForm, errors: FormErrors):
-    """The sheet page: the form as typed, the recorded result if any, why the match takes no result."""
-    blocked = result_services.NOT_READY.get(rec["status"])
+def _sheet_page(contest, rec: dict, names: dict, sheet: Sheet, form: ResultForm, errors: FormErrors, values,
+                correcting: bool, undo_form: UndoForm | None = None):
+    """The sheet page: the form as typed (or the recorded result to correct), the recorded result if any,
+    why the match takes no result, and for a finished match the ways to correct it or take it back."""
+    blocked = None if correcting else result_services.NOT_READY.get(rec["status"])
+    if rec["status"] == "finished" and undo_form is None:
+        undo_form = UndoForm(formdata=None, version=rec["version"])
+    if undo_form is not None:
+        undo_form.version.data = str(rec["version"])
     return render_template("results/form.html", contest=contest, rec=rec, sheet=sheet, form=form, errors=errors,
-                           values=request.form, title=match_title(rec, contest),
-                           score=score_line(rec, names, contest.discipline),
-                           blocked=_(blocked) if blocked else None, statuses=lane_statuses(),
+                           values=values, title=match_title(rec, contest),
+                           score=score_line(rec, names, contest.discipline), correcting=correcting,
+                           undo_form=undo_form, blocked=_(blocked) if blocked else None, statuses=lane_statuses(),
                            known=_known_paths(sheet), rubber_outcomes=outcome_choices(badminton_rules.OUTCOMES))
 
 

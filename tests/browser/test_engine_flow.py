@@ -9,10 +9,14 @@ pytestmark = pytest.mark.browser
 PLAYERS = ["林丹", "谌龙", "石宇奇", "李宗伟"]
 
 
-def score(page, games):
+def fill_games(page, games):
     for i, (a, b) in enumerate(games):
         page.fill(f"#games-{i}-0", str(a))
         page.fill(f"#games-{i}-1", str(b))
+
+
+def score(page, games):
+    fill_games(page, games)
     page.click("button:has-text('提交成绩')")
 
 
@@ -57,3 +61,29 @@ def test_draw_publish_and_score_on_a_phone(phone, live_server, organiser, dummy_
     no_sideways_scroll(public)
     screenshot(public, "bracket-after-semis-phone-zh")
     public.context.close()
+
+
+def test_an_organiser_corrects_a_semi_final_on_a_phone(phone, live_server, client, organiser, dummy_event, token):
+    h = token("org")
+    c = contest(organiser, dummy_event, "羽毛球男子单打", format={"type": "single_elimination"})
+    entries(c.id, delegations(dummy_event, 4), 4, names=PLAYERS)
+    semi = client.post(f"/api/v1/contests/{c.id}/draw", json={"random_seed": 3}, headers=h).get_json()["matches"][0]
+    r = client.put(f"/api/v1/matches/{semi['id']}/result", json={"version": 1, "games": [[21, 10], [21, 12]]},
+                   headers=h)
+    assert r.status_code == 200
+    log_in(phone, live_server)
+    phone.goto(f"{live_server}/manage/matches/{semi['id']}/result")
+    phone.click("#correct-link")
+    assert phone.input_value("#games-0-0") == "21" and phone.input_value("#games-1-1") == "12"
+    fill_games(phone, [[10, 21], [12, 21]])
+    phone.click("button:has-text('保存更正')")  # without a reason: refused, the sheet kept
+    phone.wait_for_selector("#reason.is-invalid")
+    assert phone.input_value("#games-0-0") == "10"
+    phone.fill("#reason", "记分员把双方比分填反了")
+    no_sideways_scroll(phone)
+    screenshot(phone, "result-correction-phone-zh")
+    phone.click("button:has-text('保存更正')")
+    phone.wait_for_selector(".alert-success")
+    assert "成绩已更正" in phone.inner_text(".alert-success")
+    final = client.get(f"/api/v1/contests/{c.id}/matches?stage=main", headers=h).get_json()["items"][-1]
+    assert final["entries"][0] == semi["entries"][1], "the corrected winner is in the final"

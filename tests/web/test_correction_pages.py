@@ -1,0 +1,97 @@
+"""Pages: an organiser corrects a recorded result or takes it back, with a reason, from the score sheet."""
+from __future__ import annotations
+
+from tests.web.match_helpers import by_key, matches, put_result, win_games
+from tests.web.test_races_api import crews, run
+from tests.web.test_result_pages import drawn, error_at, sheet, text_of
+
+
+def test_a_recorded_result_is_corrected_from_its_filled_sheet(client, organiser, dummy_event, token, login):
+    h = token("org")
+    c, ms, _ = drawn(client, h, organiser, dummy_event, names=["张伟", "李娜", "王强", "刘洋"])
+    semi = put_result(client, h, ms["main-1-1"], games=[[21, 19], [17, 21], [21, 8]]).get_json()
+    login("org")
+    page = text_of(client.get(f"/manage/matches/{semi['id']}/result"))
+    assert "更正成绩" in page and "撤销成绩" in page and 'id="result-form"' not in page
+    form = text_of(client.get(f"/manage/matches/{semi['id']}/result?correct=1"))
+    assert 'id="correcting"' in form and "保存更正" in form
+    assert 'name="games-0-0" value="21"' in form and 'name="games-1-1" value="21"' in form
+    assert 'name="games-2-1" value="8"' in form
+    r = client.post(f"/manage/matches/{semi['id']}/result",
+                    data=sheet(semi, [(19, 21), (21, 17), (8, 21)], correct="1", reason="比分记反了"))
+    assert r.status_code == 302, text_of(r)[:400]
+    assert "成绩已更正" in text_of(client.get(r.headers["Location"]))
+    now = by_key(matches(client, h, c.id))
+    assert now["main-1-1"]["winner_entry_id"] == semi["entries"][1]
+    assert now["main-2-1"]["entries"] == [semi["entries"][1], None]
+
+
+def test_a_correction_without_a_reason_shows_the_error_and_keeps_the_result(client, organiser, dummy_event, token,
+                                                                            login):
+    h = token("org")
+    c, ms, _ = drawn(client, h, organiser, dummy_event)
+    semi = put_result(client, h, ms["main-1-1"], games=win_games(0)).get_json()
+    login("org")
+    r = client.post(f"/manage/matches/{semi['id']}/result",
+                    data=sheet(semi, [(12, 21), (15, 21)], correct="1", reason=" "))
+    page = text_of(r)
+    assert r.status_code == 200 and "请说明更改成绩的原因" in page
+    assert 'name="games-0-0" value="12"' in page  # what was typed is kept
+    assert by_key(matches(client, h, c.id))["main-1-1"] == semi
+    r = client.post(f"/manage/matches/{semi['id']}/result?lang=en",
+                    data=sheet(semi, [(21, 12), (21, 30)], correct="1", reason="typo"))
+    assert "Game 2" in text_of(r) and error_at(text_of(r), "games.1")
+    assert by_key(matches(client, h, c.id))["main-1-1"] == semi
+
+
+def test_a_result_is_taken_back_with_a_reason(client, organiser, dummy_event, token, login):
+    h = token("org")
+    c, ms, _ = drawn(client, h, organiser, dummy_event)
+    semi = put_result(client, h, ms["main-1-1"], games=win_games(0)).get_json()
+    login("org")
+    missing = client.post(f"/manage/matches/{semi['id']}/result/undo", data={"version": semi["version"],
+                                                                                 "reason": ""})
+    assert missing.status_code == 200 and "请说明更改成绩的原因" in text_of(missing)
+    assert by_key(matches(client, h, c.id))["main-1-1"]["status"] == "finished"
+    r = client.post(f"/manage/matches/{semi['id']}/result/undo",
+                    data={"version": semi["version"], "reason": "录到了别的场次"})
+    assert r.status_code == 302 and r.headers["Location"].endswith(f"/manage/matches/{semi['id']}/result")
+    page = text_of(client.get(r.headers["Location"]))
+    assert "成绩已撤销" in page and 'id="result-form"' in page and "提交成绩" in page
+    now = by_key(matches(client, h, c.id))
+    assert now["main-1-1"]["status"] == "ready" and now["main-2-1"]["entries"] == [None, None]
+
+
+def test_a_result_that_led_to_a_played_match_cannot_be_taken_back(client, organiser, dummy_event, token, login):
+    h = token("org")
+    c, ms, _ = drawn(client, h, organiser, dummy_event)
+    semi = put_result(client, h, ms["main-1-1"], games=win_games(0)).get_json()
+    put_result(client, h, ms["main-1-2"], games=win_games(0))
+    put_result(client, h, by_key(matches(client, h, c.id))["main-2-1"], games=win_games(0))
+    login("org")
+    r = client.post(f"/manage/matches/{semi['id']}/result/undo", data={"version": semi["version"], "reason": "错"})
+    assert r.status_code == 200 and "已有成绩" in text_of(r)
+    assert by_key(matches(client, h, c.id))["main-1-1"]["status"] == "finished"
+
+
+def test_a_race_correction_starts_from_the_recorded_times(client, organiser, dummy_event, token, login):
+    h = token("org")
+    c, ids, body = crews(client, h, organiser, dummy_event, 4, lanes=4, ranking="final")
+    race = by_key(body["matches"])["final-1-1"]
+    done = run(client, h, race, lambda e: 60_000 + 1_230 * ids.index(e))
+    login("org")
+    page = text_of(client.get(f"/manage/matches/{done['id']}/result?correct=1"))
+    assert 'value="1:00.00"' in page and 'value="1:03.69"' in page
+
+
+def test_only_the_organisers_see_the_correction(client, organiser, dummy_event, dummy_delegation, token, login):
+    h = token("org")
+    c, ms, _ = drawn(client, h, organiser, dummy_event)
+    semi = put_result(client, h, ms["main-1-1"], games=win_games(0)).get_json()
+    login("leader1")  # the draw is not published: the match is not even there for others
+    assert client.get(f"/manage/matches/{semi['id']}/result?correct=1").status_code == 404
+    assert client.post(f"/api/v1/contests/{c.id}/draw/publish", headers=h).status_code == 200
+    assert client.get(f"/manage/matches/{semi['id']}/result?correct=1").status_code == 403
+    assert client.post(f"/manage/matches/{semi['id']}/result/undo",
+                       data={"version": semi["version"], "reason": "x"}).status_code == 403
+    assert by_key(matches(client, h, c.id))["main-1-1"]["status"] == "finished"
