@@ -11,10 +11,10 @@ from __future__ import annotations
 from accounts.models import User
 from common import fields
 from common.db import utcnow
-from common.errors import N_, Conflict, Invalid, NotFound
+from common.errors import N_, Conflict, Invalid
 from common.transaction import use_case
-from competitions.result_services import can_record, close_group, validate_match, validate_race
-from competitions.result_store import ContestRules, load_for_result, user_id_of
+from competitions.result_services import close_group, load_match, validate_match, validate_race
+from competitions.result_store import ContestRules, user_id_of
 from competitions.services import check_sent_version
 from competitions.sports.results import Rules, rules_for
 from scheduling import match_store
@@ -28,11 +28,7 @@ T = match_store.T
 
 def _load(actor: User, match_id: int, data) -> tuple[ContestRules, dict, dict, str]:
     """The contest and the finished match, the request without its reason, and the reason (or 409/422)."""
-    loaded = load_for_result(match_id, user_id_of(actor))
-    if loaded is None:
-        raise NotFound(N_("No such match."))
-    contest, rec = loaded
-    can_record(actor, contest, rec)
+    contest, rec = load_match(actor, match_id)
     data = data if isinstance(data, dict) else {}
     reason = fields.reason(data, N_("Say why the result changes (it is kept in the contest's record)."))
     if data.get("version") is None:

@@ -39,6 +39,15 @@ def can_record(actor: User, contest: ContestRules, rec: dict) -> None:
         require_manager(actor, contest.event_id)
 
 
+def load_match(actor: User, match_id: int) -> tuple[ContestRules, dict]:
+    """The match's contest (locked) and record, for someone who may record its result (else 401/403/404)."""
+    loaded = load_for_result(match_id, user_id_of(actor))
+    if loaded is None:
+        raise NotFound(N_("No such match."))
+    can_record(actor, *loaded)
+    return loaded
+
+
 def _check_state(rec: dict, data: dict) -> None:
     check_sent_version(rec["version"], data)
     if rec["status"] != READY:
@@ -57,11 +66,7 @@ def validate_match(rules: Rules, contest: ContestRules, rec: dict, data: dict) -
 @use_case
 def record_result(actor: User, match_id: int, data: dict) -> dict:
     """Record a ready match's result (send the version you read) and fill the matches it feeds."""
-    loaded = load_for_result(match_id, user_id_of(actor))
-    if loaded is None:
-        raise NotFound(N_("No such match."))
-    contest, rec = loaded
-    can_record(actor, contest, rec)
+    contest, rec = load_match(actor, match_id)
     data = data if isinstance(data, dict) else {}
     _check_state(rec, data)
     rules = rules_for(contest.sport)
