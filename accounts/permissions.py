@@ -1,6 +1,8 @@
 """Who may do what: role checks shared by every service."""
 from __future__ import annotations
 
+from sqlalchemy import inspect
+
 from accounts.models import User
 from common.errors import N_, Forbidden, Unauthorized
 
@@ -18,3 +20,9 @@ def require_role(actor: User | None, role: str) -> User:
     if not user.has_role(role):
         raise Forbidden(N_("This needs the %(role)s role."), role=role)
     return user
+
+
+def user_id_of(actor: User | None) -> int | None:
+    """The id of a stored user without reloading it (an actor kept across commits is expired)."""
+    state = inspect(actor, raiseerr=False) if actor is not None else None
+    return state.identity[0] if state is not None and state.identity else None

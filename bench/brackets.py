@@ -11,15 +11,14 @@ Workloads of ../shared/anchors/brackets-manager, all in the same run on the same
   Podium runs). Aim: ours >= half the bare rate.
 Creation is shown twice, like for like: *warm* (median of the repetitions in one process, both sides
 warmed by the earlier cases) and *cold* (the first creation in a fresh process, median of --cold
-processes per case; the anchor's README quotes its cold figures).
-Usage: .venv/bin/python bench/brackets.py [--repeat 5] [--cold 3]
+processes per case, ours and theirs in turn; the anchor's README quotes its cold figures).
+Usage: .venv/bin/python bench/brackets.py [--repeat 5] [--cold 5]
 """
 from __future__ import annotations
 
 import argparse
 import importlib.util
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -165,19 +164,31 @@ def _anchor_rows(scratch: str, *args: str) -> dict[str, list[dict]]:
     return rows
 
 
-def brackets_manager(repeat: int, cold: int) -> tuple[dict, dict]:
-    """Run brackets-manager's own bench from a scratch copy: medians per case (warm), cold create_ms per case."""
+def brackets_manager_copy() -> str:
+    """A scratch copy of brackets-manager's bench with its packages installed (remove it when done)."""
     scratch = tempfile.mkdtemp(prefix="bm-")
     for f in (ANCHORS / "brackets-manager").iterdir():
         shutil.copy(f, scratch)
     subprocess.run(["npm", "ci", "--silent"], cwd=scratch, check=True, capture_output=True)
+    return scratch
+
+
+def brackets_manager_warm(scratch: str, repeat: int) -> dict:
+    """brackets-manager's own bench, every case ``repeat`` times in one process: medians per case."""
     rows = _anchor_rows(scratch, "--repeat", str(repeat))
-    colds = {case: statistics.median(_anchor_rows(scratch, case)[case][0]["create_ms"] for _ in range(cold))
-             for case in CASES}
-    shutil.rmtree(scratch, ignore_errors=True)
-    warm = {case: {k: statistics.median(r[k] for r in rs) for k in ("create_ms", "matches", "update_ms", "updates")
+    return {case: {k: statistics.median(r[k] for r in rs) for k in ("create_ms", "matches", "update_ms", "updates")
                    if k in rs[0]} for case, rs in rows.items()}
-    return warm, colds
+
+
+def colds(scratch: str, name: str, runs: int) -> tuple[float, float]:
+    """Medians of the first creation of a case in ``runs`` fresh processes, ours and brackets-manager's taken
+    in turn (so that the machine's moods fall on both alike)."""
+    ours, theirs = [], []
+    cmd = [sys.executable, __file__, "--cold-case", name]
+    for _ in range(runs):
+        theirs.append(_anchor_rows(scratch, name)[name][0]["create_ms"])
+        ours.append(float(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.split()[-1]))
+    return statistics.median(ours), statistics.median(theirs)
 
 
 def cold_create(name: str) -> float:
@@ -191,23 +202,17 @@ def cold_create(name: str) -> float:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def ours_cold(name: str, runs: int) -> float:
-    """Median over ``runs`` fresh processes of the first creation of a case."""
-    cmd = [sys.executable, __file__, "--cold-case", name]
-    return statistics.median(float(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.split()[-1])
-                             for _ in range(runs))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--cold", type=int, default=3, help="fresh processes per case for the cold figures")
+    parser.add_argument("--cold", type=int, default=5, help="fresh processes per case for the cold figures")
     parser.add_argument("--cold-case", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.cold_case:
         print(f"{cold_create(args.cold_case):.3f}")
         return
-    theirs, theirs_cold = brackets_manager(args.repeat, args.cold)
+    scratch = brackets_manager_copy()
+    theirs = brackets_manager_warm(scratch, args.repeat)
     folder = tempfile.mkdtemp(prefix="podium-bench-")
     bench = Workbench(folder)
     try:
@@ -217,8 +222,8 @@ def main() -> None:
               f"{'bm cold':>8} {'ratio':>6}  (aim <= 0.5)")
         for name, (entries, fmt, seeds) in CASES.items():
             runs = [create_case(bench, entries, fmt, seeds) for _ in range(args.repeat)]
-            ours, cold = statistics.median(ms for ms, _ in runs), ours_cold(name, args.cold)
-            them, them_cold = theirs[name]["create_ms"], theirs_cold[name]
+            ours, them = statistics.median(ms for ms, _ in runs), theirs[name]["create_ms"]
+            cold, them_cold = colds(scratch, name, args.cold)
             print(f"{name:10} {runs[0][1]:>8} {ours:>10.1f} {them:>8.1f} {ours / them:>6.2f} {cold:>10.1f} "
                   f"{them_cold:>8.1f} {cold / them_cold:>6.2f}   ({int(theirs[name]['matches'])} matches there)")
         ceiling = sqlite_ceiling(3)
@@ -233,6 +238,8 @@ def main() -> None:
     finally:
         bench.close()
         shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":

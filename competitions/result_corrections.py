@@ -14,7 +14,8 @@ from common.db import utcnow
 from common.errors import N_, Conflict, Invalid
 from common.transaction import use_case
 from competitions.result_services import close_group, load_match, validate_match, validate_race
-from competitions.result_store import ContestRules, user_id_of
+from accounts.permissions import user_id_of
+from competitions.result_store import ContestRules
 from competitions.services import check_sent_version
 from competitions.sports.results import Rules, rules_for
 from scheduling import match_store

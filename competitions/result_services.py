@@ -13,7 +13,8 @@ from accounts.models import User
 from common.db import db, utcnow
 from common.errors import N_, Conflict, Invalid, NotFound
 from common.transaction import use_case
-from competitions.result_store import ContestRules, load_for_result, user_id_of
+from accounts.permissions import user_id_of
+from competitions.result_store import ContestRules, load_for_result
 from competitions.services import check_sent_version, require_manager
 from competitions.sports.results import Rules, rules_for, to_entry_paths, to_slots
 from competitions.standings import group_entries, group_matches, group_table

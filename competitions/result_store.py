@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, inspect, select
+from sqlalchemy import bindparam, select
 
-from accounts.models import User, UserRole
+from accounts.models import UserRole
 from competitions.models import Contest, EventOrganiser
 from scheduling import match_store
 
@@ -44,12 +44,6 @@ class ContestRules:
     format: dict
     settings: dict
     organises: bool
-
-
-def user_id_of(actor: User | None) -> int | None:
-    """The id of a stored user without reloading it (an actor kept across commits is expired)."""
-    state = inspect(actor, raiseerr=False) if actor is not None else None
-    return state.identity[0] if state is not None and state.identity else None
 
 
 def _contest(contest_id: int, m: Any) -> ContestRules:

@@ -12,7 +12,7 @@ from common.db import db, lock, utcnow
 from common.errors import N_, Conflict, ErrorBag, Invalid, NotFound
 from common.transaction import use_case
 from competitions.models import Contest
-from competitions.services import manages, require_manager
+from competitions.services import check_manager, manages
 from registrations.models import Entry
 from scheduling import match_store
 from scheduling.draw import Entry as DrawEntry
@@ -118,7 +118,7 @@ def make_draw(actor: User, contest_id: int, data: dict) -> Draw:
     contest = lock(Contest, contest_id)
     if contest is None:
         raise NotFound(N_("No such contest."))
-    require_manager(actor, contest.event_id)
+    check_manager(actor, contest.event_id)
     draw = draw_of(contest_id)
     if draw is not None and results_recorded(contest_id):
         raise Conflict(N_("Results have been recorded: the draw can no longer be changed."))
@@ -151,7 +151,7 @@ def publish_draw(actor: User, contest_id: int, data: dict | None = None) -> Draw
     contest = lock(Contest, contest_id)
     if contest is None:
         raise NotFound(N_("No such contest."))
-    require_manager(actor, contest.event_id)
+    check_manager(actor, contest.event_id)
     draw = draw_of(contest_id)
     if draw is None:
         raise Conflict(N_("Make the draw first."))
