@@ -4,7 +4,11 @@ from __future__ import annotations
 from sqlalchemy import inspect
 
 from accounts.models import User
-from common.errors import N_, Forbidden, Unauthorized
+from common.errors import N_, Forbidden, Unauthorized, msg
+
+#: each role's name, for the faces to translate
+ROLE_NAMES = {"organiser": N_("Organiser"), "leader": N_("Delegation leader"), "referee": N_("Referee"),
+              "judge": N_("Judge")}
 
 
 def require_user(actor: User | None) -> User:
@@ -18,7 +22,7 @@ def require_role(actor: User | None, role: str) -> User:
     """The acting user if they hold ``role``, else Forbidden."""
     user = require_user(actor)
     if not user.has_role(role):
-        raise Forbidden(N_("This needs the %(role)s role."), role=role)
+        raise Forbidden(N_("This needs the %(role)s role."), role=msg(ROLE_NAMES.get(role, role)))
     return user
 
 

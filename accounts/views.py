@@ -9,6 +9,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from accounts import services
 from accounts.forms import LoginForm, PasswordForm
+from accounts.permissions import ROLE_NAMES
 from common.errors import TooManyRequests, Unauthorized
 from competitions.services import organised_by
 from registrations.services import led_by
@@ -69,5 +70,5 @@ def password():
 @login_required
 def me():
     """The user's start page: the events they organise, the delegation they lead."""
-    return render_template("accounts/me.html", events=organised_by(current_user),
+    return render_template("accounts/me.html", events=organised_by(current_user), role_names=ROLE_NAMES,
                            delegation=led_by(current_user))

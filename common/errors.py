@@ -21,9 +21,12 @@ class Message:
     params: dict = field(default_factory=dict)
 
     def render(self, gettext=None) -> str:
-        """The message in the language of ``gettext`` (English when none is given)."""
+        """The message in the language of ``gettext`` (English when none is given); a parameter that is
+        itself a Message is rendered in the same language."""
         text = gettext(self.msgid) if gettext else self.msgid
-        return text % self.params if self.params else text
+        if not self.params:
+            return text
+        return text % {k: v.render(gettext) if isinstance(v, Message) else v for k, v in self.params.items()}
 
 
 def msg(msgid: str, **params) -> Message:

@@ -8,21 +8,27 @@ ready again, as if never played. Both are logged with the result they replaced.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator
+
+from sqlalchemy import func, select
+
 from accounts.models import User
 from common import fields
-from common.db import utcnow
+from common.db import db, utcnow
 from common.errors import N_, Conflict, Invalid
 from common.transaction import use_case
 from competitions.result_services import close_group, load_match, validate_match, validate_race
 from accounts.permissions import user_id_of
 from competitions.result_store import ContestRules
+from competitions.result_words import full_match_name
 from competitions.services import check_sent_version
 from competitions.sports.results import Rules, rules_for
 from scheduling import match_store
 from scheduling.draw_services import draw_of
 from scheduling.formats import Bracket
 from scheduling.formats.corrections import correct_race, correct_result, retract
-from scheduling.formats.model import FINISHED
+from scheduling.formats.model import FINISHED, FormatError
 
 T = match_store.T
 
@@ -51,11 +57,14 @@ def correct_match_result(actor: User, match_id: int, data: dict) -> dict:
     if rules.kind == "timed":
         result, times = validate_race(contest, rules, rec, sheet)
         ms = match_store.Matches(contest.id, match_store.records(T.c.contest_id == contest.id))
-        changes = correct_race(ms.bracket(draw_of(contest.id), "timed_heats"), rec["key"], times)
+        with _named_matches(contest):
+            changes = correct_race(ms.bracket(draw_of(contest.id), "timed_heats"), rec["key"], times)
     else:
         result = validate_match(rules, contest, rec, sheet)
         ms = _around(contest, rec)
-        changes = correct_result(Bracket(contest.format["type"], [], ms, {}), rec["key"], rules.winner(result))
+        with _named_matches(contest):
+            changes = correct_result(Bracket(contest.format["type"], [], ms, {}), rec["key"],
+                                     rules.winner(result))
     written = match_store.write_back(ms, [c.key for c in changes], {rec["key"]: {"result": result, **done}})
     _regroup(contest, rules, ms, rec)
     match_store.log(contest.id, done["recorded_by_id"], "correction",
@@ -68,18 +77,36 @@ def undo_match_result(actor: User, match_id: int, data: dict) -> dict:
     """Take a finished match's result back (version and reason required): it is ready to record again."""
     contest, rec, _sheet, reason = _load(actor, match_id, data)
     before, rules = rec["result"], rules_for(contest.sport)
-    if rules.kind == "timed":
-        ms = match_store.Matches(contest.id, match_store.records(T.c.contest_id == contest.id))
-        changes = retract(ms.bracket(draw_of(contest.id), "timed_heats"), rec["key"])
-    else:
-        ms = _around(contest, rec)
-        changes = retract(Bracket(contest.format["type"], [], ms, {}), rec["key"])
+    with _named_matches(contest):
+        if rules.kind == "timed":
+            ms = match_store.Matches(contest.id, match_store.records(T.c.contest_id == contest.id))
+            changes = retract(ms.bracket(draw_of(contest.id), "timed_heats"), rec["key"])
+        else:
+            ms = _around(contest, rec)
+            changes = retract(Bracket(contest.format["type"], [], ms, {}), rec["key"])
     cleared = {"result": None, "recorded_by_id": None, "recorded_at": None}
     written = match_store.write_back(ms, [c.key for c in changes], {rec["key"]: cleared})
     _regroup(contest, rules, ms, rec)
     match_store.log(contest.id, user_id_of(actor), "undo", {"key": rec["key"], "reason": reason, "before": before},
                     match_id)
     return written[rec["key"]]
+
+
+@contextmanager
+def _named_matches(contest: ContestRules) -> Iterator[None]:
+    """The core names matches by key (``main-2-1``); a refusal names them as people do (``Final · Match 1``)."""
+    try:
+        yield
+    except FormatError as err:
+        key = err.message.params.get("key")
+        found = match_store.records(T.c.contest_id == contest.id, T.c.key == key) if isinstance(key, str) else []
+        if not found:
+            raise
+        rec = found[0]
+        last = db.session.scalar(select(func.max(T.c.round)).where(T.c.contest_id == contest.id,
+                                                                   T.c.stage == rec["stage"]))
+        name = full_match_name(rec, contest.format["type"], last or 1, contest.format.get("runs", 1))
+        raise FormatError(err.message.msgid, **{**err.message.params, "key": name}) from err
 
 
 def _around(contest: ContestRules, rec: dict) -> match_store.Matches:

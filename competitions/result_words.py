@@ -160,6 +160,16 @@ def match_name(rec: Mapping, runs: int = 1) -> Message:
     return msg(N_("Match %(n)s"), n=rec["position"])
 
 
+def full_match_name(rec: Mapping, fmt: str, last: int, runs: int = 1) -> Message:
+    """A match named on its own, outside any list: ``Semi-finals · Match 2``, ``Group B · Match 3``, ``Heat 2``."""
+    if (rec.get("plan") or {}).get("lanes"):
+        return match_name(rec, runs)
+    parts = [stage_heading(fmt, rec["stage"]), group_name(rec.get("group")),
+             round_name(fmt, rec["stage"], rec["round"], last), match_name(rec)]
+    shown = [p for p in parts if p is not None]
+    return msg(" · ".join(f"%(p{i})s" for i in range(len(shown))), **{f"p{i}": p for i, p in enumerate(shown)})
+
+
 def _pairs(pairs: Sequence) -> list[str]:
     return [f"{a}-{b}" for a, b in pairs]
 

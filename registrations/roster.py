@@ -19,19 +19,24 @@ import unicodedata
 from datetime import date, datetime
 from typing import Any
 
-from common.errors import N_, ErrorBag, Invalid
+from common.errors import N_, ErrorBag, Invalid, Message, msg
 from competitions.sports.base import RosterRule
 from registrations.idcard import birth_date_from_id, gender_from_id, validate_id_number
 
 NAME_MAX = 50
 #: more members than this is refused before any other check (no sport comes near it)
 MEMBERS_LIMIT = 200
-#: role codes with an English label for the faces to translate (params carry the code)
+#: role codes with an English label for the faces to translate (messages carry it through ``role_name``)
 ROLE_LABELS = {"player": N_("player"), "coach": N_("coach"), "paddler": N_("paddler"),
                "drummer": N_("drummer"), "steerer": N_("steerer"), "reserve": N_("reserve"),
                "author": N_("author")}
 #: accepted spellings of the sexes, compared case-insensitively
 GENDER_WORDS = {"m": "M", "f": "F", "男": "M", "女": "F", "male": "M", "female": "F", "男性": "M", "女性": "F"}
+
+
+def role_name(code: str) -> Message:
+    """A role's name in a message (rendered in the reader's language)."""
+    return msg(ROLE_LABELS.get(code, code))
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _MOBILE = re.compile(r"(?:\+?86)?(1[3-9]\d{9})")
@@ -251,12 +256,12 @@ def _check_roles(bag: ErrorBag, rule: RosterRule, members: list[dict]) -> None:
             counts[m["role"]] += 1
             if rule.roles[m["role"]][1] == 0:
                 bag.add(f"members.{i}.role", N_("This contest has no place for the role %(role)s."),
-                        role=m["role"], member=m["name"])
+                        role=role_name(m["role"]), member=m["name"])
     if any(m["role"] not in counts for m in members):
         return  # an unknown role is reported on its member; counts would mislead
     for role, (lo, hi) in rule.roles.items():
         if (counts[role] < lo or (hi is not None and counts[role] > hi)) and hi != 0:
-            bag.add("members", _ROLE_MSGS[_shape(lo, hi)], role=role, min=lo, max=hi, count=counts[role])
+            bag.add("members", _ROLE_MSGS[_shape(lo, hi)], role=role_name(role), min=lo, max=hi, count=counts[role])
 
 
 def _check_genders(bag: ErrorBag, rule: RosterRule, members: list[dict]) -> None:
@@ -266,7 +271,8 @@ def _check_genders(bag: ErrorBag, rule: RosterRule, members: list[dict]) -> None
         holders = [(i, m) for i, m in counted if m["gender"] == sex]
         if hi == 0:
             for i, m in holders:
-                bag.add(f"members.{i}.gender", _GENDER_MSGS[sex]["none"], role=m["role"], member=m["name"])
+                bag.add(f"members.{i}.gender", _GENDER_MSGS[sex]["none"], role=role_name(m["role"]),
+                        member=m["name"])
         elif len(holders) < lo or (hi is not None and len(holders) > hi):
             bag.add("members", _GENDER_MSGS[sex][_shape(lo, hi)], min=lo, max=hi, count=len(holders), roles=roles)
 

@@ -1,6 +1,8 @@
 """Words and figures of the results pages and sheets: stage, round and race names, scores, times, tie-breaks."""
-from competitions.result_words import (detail_text, lane_rows, lane_time, match_name, match_sides, race_name,
-                                       round_name, score_summary, slot_label, stage_heading, stage_name, tie_notes)
+from common.errors import msg
+from competitions.result_words import (detail_text, full_match_name, lane_rows, lane_time, match_name, match_sides,
+                                       race_name, round_name, score_summary, slot_label, stage_heading, stage_name,
+                                       tie_notes)
 
 
 def text(message) -> str:
@@ -95,3 +97,16 @@ def test_only_steps_after_the_main_criterion_are_explained():
             {"name": "C", "tie_break": "head_to_head_difference"}, {"name": "D", "tie_break": None}]
     assert tie_notes(rows) == [{"above": "A", "below": "B", "step": "head-to-head"},
                                {"above": "C", "below": "D", "step": "points difference in the games between them"}]
+
+
+def test_a_match_named_on_its_own_says_where_it_stands_in_either_language():
+    zh = {"Final": "决赛", "Match %(n)s": "第%(n)s场", "Group %(group)s": "%(group)s组", "Round %(n)s": "第%(n)s轮",
+          "The match %(key)s is closed.": "比赛 %(key)s 已结束。"}.get
+    final = {"stage": "main", "round": 3, "position": 1, "group": None, "plan": {}}
+    name = full_match_name(final, "single_elimination", 3)
+    assert name.render() == "Final · Match 1"
+    assert name.render(lambda s: zh(s, s)) == "决赛 · 第1场"
+    group = {"stage": "group", "round": 2, "position": 3, "group": "B", "plan": {}}
+    assert full_match_name(group, "groups_knockout", 3).render(lambda s: zh(s, s)) == "B组 · 第2轮 · 第3场"
+    outer = msg("The match %(key)s is closed.", key=name)  # a name inside a message is rendered with it
+    assert outer.render(lambda s: zh(s, s)) == "比赛 决赛 · 第1场 已结束。"

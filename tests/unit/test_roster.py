@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from common.errors import ErrorBag, Invalid
+from common.errors import ErrorBag, Invalid, msg
 from competitions.sports import roster_rule, validate_contest_definition
 from registrations.roster import age_on, clean_member, parse_day, person_key, person_keys, validate_members
 
@@ -70,15 +70,15 @@ def test_default_role_is_the_rules_and_counts_per_role_are_checked():
     rule = rule_of("ice_dragon_boat", **{"class": "open"})
     members = [{"name": f"p{i}", "gender": "M"} for i in range(10)]
     found = errors(rule, members)["members"]
-    assert {(m.params["role"], m.params["count"]) for m in found} == {("drummer", 0), ("steerer", 0)}
+    assert {(m.params["role"].msgid, m.params["count"]) for m in found} == {("drummer", 0), ("steerer", 0)}
     three_reserves = crew(5, 5, [{"name": f"r{i}", "gender": "M", "role": "reserve"} for i in range(3)])
-    assert errors(rule, three_reserves)["members"][0].params == {"role": "reserve", "min": 0, "max": 2, "count": 3}
+    assert errors(rule, three_reserves)["members"][0].params == {"role": msg("reserve"), "min": 0, "max": 2, "count": 3}
 
 
 def test_womens_crew_names_each_man():
     found = errors(rule_of("ice_dragon_boat", **{"class": "women"}), crew(1, 9))
     assert list(found) == ["members.0.gender"]
-    assert found["members.0.gender"][0].params == {"role": "paddler", "member": "M0"}
+    assert found["members.0.gender"][0].params == {"role": msg("paddler"), "member": "M0"}
 
 
 def test_badminton_mixed_doubles_needs_one_man_and_one_woman():
@@ -96,7 +96,7 @@ def test_badminton_team_needs_two_men_and_two_women():
     found = errors(rule, people(3, "M") + people(1, "F"))["members"]
     assert [m.msgid for m in found] == ["Women needed: at least %(min)s; this entry has %(count)s."]
     too_few = errors(rule, people(2, "M") + people(1, "F"))["members"]
-    assert too_few[0].params == {"role": "player", "min": 4, "max": 8, "count": 3}
+    assert too_few[0].params == {"role": msg("player"), "min": 4, "max": 8, "count": 3}
 
 
 def test_basketball_five_a_side_takes_twelve_players_and_two_coaches():
@@ -104,9 +104,13 @@ def test_basketball_five_a_side_takes_twelve_players_and_two_coaches():
     team = people(12, "M") + people(2, "M", "coach", tag="c")
     assert len(validate_members(rule, team, ON)) == 14
     too_many = errors(rule, people(13, "M"))["members"]
-    assert too_many[0].params == {"role": "player", "min": 5, "max": 12, "count": 13}
+    assert too_many[0].render() == "Role player: 5 to 12 needed; this entry has 13."
     assert errors(rule, people(4, "M"))["members"][0].params["count"] == 4
-    assert errors(rule, people(5, "M") + people(3, "M", "coach", tag="c"))["members"][0].params["role"] == "coach"
+    coaches = errors(rule, people(5, "M") + people(3, "M", "coach", tag="c"))["members"][0]
+    assert coaches.render() == "Role coach: at most 2 allowed; this entry has 3."
+    zh = {"Role %(role)s: at most %(max)s allowed; this entry has %(count)s.": "%(role)s最多 %(max)s 人，本队有 %(count)s 人。",
+          "coach": "教练"}
+    assert coaches.render(lambda s: zh.get(s, s)) == "教练最多 2 人，本队有 3 人。", "the role is named in the language too"
 
 
 def test_three_by_three_has_no_place_for_a_coach():

@@ -45,7 +45,7 @@ def test_a_correction_once_the_final_is_played_is_refused_unless_the_winner_stay
     final = by_key(matches(client, h, c.id))["main-2-1"]
     assert put_result(client, h, final, games=win_games(1)).status_code == 200
     refused = correct(client, h, semi, games=win_games(1))
-    assert refused.status_code == 409 and "main-2-1" in refused.get_json()["detail"]
+    assert refused.status_code == 409 and "决赛 · 第1场" in refused.get_json()["detail"], refused.get_json()
     assert by_key(matches(client, h, c.id))["main-1-1"]["winner_entry_id"] == semi["entries"][0]
     same_winner = correct(client, h, semi, games=[[21, 19], [21, 19]])
     assert same_winner.status_code == 200 and same_winner.get_json()["result"]["games"] == [[21, 19], [21, 19]]
