@@ -23,6 +23,8 @@ bp = Blueprint("results", __name__)
 
 #: the list's filters, the first one shown by default: what is left to score
 FILTERS = ("ready", "finished", "pending", "all")
+#: matches per page of the list (a 1,024-player draw has 512 first-round matches ready at once)
+PER_PAGE = 100
 
 
 @bp.get("/manage/contests/<int:contest_id>/results")
@@ -37,9 +39,12 @@ def contest_matches(contest_id: int):
     shown = [m for m in found if status == "all" or m["status"] == status]
     counts = Counter(m["status"] for m in found)
     counts["all"] = len(found)
+    pages = max(1, -(-len(shown) // PER_PAGE))
+    page = min(max(request.args.get("page", 1, type=int), 1), pages)
+    shown = shown[(page - 1) * PER_PAGE:page * PER_PAGE]
     return render_template("results/contest.html", contest=contest, sport=SPORTS[contest.sport], status=status,
                            filters=FILTERS, counts=counts, labels=MATCH_STATUS_LABELS, total=len(found),
-                           sections=sections(found, shown, names, contest))
+                           sections=sections(found, shown, names, contest), page=page, pages=pages)
 
 
 @bp.route("/manage/matches/<int:match_id>/result", methods=["GET", "POST"])

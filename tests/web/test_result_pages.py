@@ -240,3 +240,19 @@ def test_empty_states_without_a_draw_and_for_a_judged_contest(client, organiser,
     login("org")
     assert "尚未抽签" in text_of(client.get(f"/manage/contests/{c.id}/results"))
     assert "评审" in text_of(client.get(f"/manage/contests/{photo.id}/results"))
+
+
+def test_a_large_draw_lists_its_matches_a_hundred_at_a_time(client, organiser, dummy_event, token, login):
+    h = token("org")
+    c, ms, _ = drawn(client, h, organiser, dummy_event, n=256)
+    login("org")
+    first = text_of(client.get(f"/manage/contests/{c.id}/results"))
+    assert first.count('class="list-group-item match"') == 100
+    assert f"/manage/contests/{c.id}/results?status=ready&amp;page=2" in first
+    assert 'aria-current="page"' in first and f"status=ready&amp;page=3" not in first  # 128 ready: two pages
+    second = text_of(client.get(f"/manage/contests/{c.id}/results?status=ready&page=2"))
+    assert second.count('class="list-group-item match"') == 28
+    listed = set(re.findall(r'data-match="(\d+)"', first)) | set(re.findall(r'data-match="(\d+)"', second))
+    assert listed == {str(m["id"]) for m in ms.values() if m["status"] == "ready"}, "every ready match once"
+    everything = text_of(client.get(f"/manage/contests/{c.id}/results?status=all&page=99"))
+    assert everything.count('class="list-group-item match"') == 55  # the last of 3 pages of 255
