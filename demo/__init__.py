@@ -1,1 +1,1 @@
-"""The demo event: 2025 Jilin Provincial Workers' Games, loaded through the real services."""
+"""The demo event: Jilin Provincial Workers' Games, loaded through the real services."""

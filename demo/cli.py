@@ -14,7 +14,7 @@ from demo.loader import database_is_empty, load_demo
 @click.option("--if-empty", is_flag=True, help="Do nothing when an event exists already.")
 @with_appcontext
 def load_demo_command(if_empty: bool) -> None:
-    """Load the 2025 Jilin Provincial Workers' Games demo and print its accounts and passwords."""
+    """Load the Jilin Provincial Workers' Games demo and print its accounts and passwords."""
     if not database_is_empty():
         if if_empty:
             click.echo("The database already holds events; demo not loaded.")

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+#: the event's name; the year is the one its dates fall in (see ``calendar``)
+NAME = "{year}年吉林省职工运动会"
 EVENT = {
-    "name": "2025年吉林省职工运动会",
     "timezone": "Asia/Shanghai",
     "host": "吉林省总工会",
     "divisions": [{"code": "city", "name": "市州组"}, {"code": "enterprise", "name": "企业组"}],
@@ -39,7 +40,8 @@ def calendar(today: date) -> dict[str, dict]:
     """The demo's dates around the day it is loaded: the event under way for five days, registration open
     for ten more days ("open"), closed a week before the start for the contests already played ("closed")."""
     opens = _moment(today - timedelta(days=30), 9)
-    return {"event": {"starts_on": (today - timedelta(days=5)).isoformat(),
+    starts = today - timedelta(days=5)
+    return {"event": {"name": NAME.format(year=starts.year), "starts_on": starts.isoformat(),
                       "ends_on": (today + timedelta(days=24)).isoformat()},
             "open": {"registration_opens_at": opens,
                      "registration_closes_at": _moment(today + timedelta(days=10), 17)},

@@ -27,6 +27,7 @@ def test_demo_loads_once_with_every_sport_and_prints_accounts(runner, client):
     for role in ("organiser", "leader", "referee", "judge"):
         assert role in result.output
     event = db.session.scalars(select(Event)).one()
+    assert event.name == f"{event.starts_on.year}年吉林省职工运动会", "named for the year its dates fall in"
     assert [d.name for d in event.divisions] == ["市州组", "企业组"]
     assert db.session.scalar(select(func.count(Delegation.id))) >= 12
     courts = {v.name: len(v.courts) for v in db.session.scalars(select(Venue))}
