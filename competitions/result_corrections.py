@@ -11,11 +11,9 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Iterator
 
-from sqlalchemy import func, select
-
 from accounts.models import User
 from common import fields
-from common.db import db, utcnow
+from common.db import utcnow
 from common.errors import N_, Conflict, Invalid
 from common.transaction import use_case
 from competitions.result_services import close_group, load_match, validate_match, validate_race
@@ -103,9 +101,8 @@ def _named_matches(contest: ContestRules) -> Iterator[None]:
         if not found:
             raise
         rec = found[0]
-        last = db.session.scalar(select(func.max(T.c.round)).where(T.c.contest_id == contest.id,
-                                                                   T.c.stage == rec["stage"]))
-        name = full_match_name(rec, contest.format["type"], last or 1, contest.format.get("runs", 1))
+        last = match_store.last_round(contest.id, rec["stage"])
+        name = full_match_name(rec, contest.format["type"], last, contest.format.get("runs", 1))
         raise FormatError(err.message.msgid, **{**err.message.params, "key": name}) from err
 
 

@@ -11,8 +11,8 @@ from collections import defaultdict
 from flask_babel import gettext as _
 
 from common.errors import N_
-from competitions.result_words import (OUTCOMES, detail_text, group_name, lane_rows, match_name, match_sides,
-                                       round_name, score_summary, stage_heading)
+from competitions.result_words import (OUTCOMES, detail_text, full_match_name, group_name, lane_rows, match_name,
+                                       match_sides, round_name, score_summary, stage_heading)
 from web.i18n import translate
 
 MATCH_STATUS_LABELS = {"ready": N_("To score"), "pending": N_("Waiting for earlier results"),
@@ -21,9 +21,13 @@ LANE_STATUS_LABELS = {"OK": N_("OK (finished)"), "DNS": N_("DNS (did not start)"
                       "DSQ": N_("DSQ (disqualified)")}
 
 
-def match_title(rec: dict, contest) -> str:
-    """``Heat 2``, ``Final A`` for a race; ``Match 3`` for a head-to-head match."""
-    return translate(match_name(rec, contest.format.get("runs", 1)))
+def match_title(rec: dict, contest, last: int | None = None) -> str:
+    """``Heat 2``, ``Final A`` for a race; ``Match 3`` for a head-to-head match in a list under its round;
+    given the stage's ``last`` round, the name that stands alone: ``Semi-finals · Match 2``."""
+    runs = contest.format.get("runs", 1)
+    if last is None:
+        return translate(match_name(rec, runs))
+    return translate(full_match_name(rec, contest.format["type"], last, runs))
 
 
 def score_line(rec: dict, names: dict, discipline: str | None = None) -> str:

@@ -107,8 +107,8 @@ def undo(match_id: int):
                 raise
             apply_errors(undo_form, err)
         else:
-            flash(_("Result taken back: %(match)s is ready to record again.", match=match_title(rec, contest)),
-                  "success")
+            name = match_title(rec, contest, match_services.last_round(rec))
+            flash(_("Result taken back: %(match)s is ready to record again.", match=name), "success")
             return redirect(url_for("results.record", match_id=match_id))
     sheet = sheet_for(contest, side_names(rec, names), race_rows(rec, names))
     form = ResultForm(version=rec["version"])
@@ -151,7 +151,7 @@ def _sheet_page(contest, rec: dict, names: dict, sheet: Sheet, form: ResultForm,
     if undo_form is not None:
         undo_form.version.data = str(rec["version"])
     return render_template("results/form.html", contest=contest, rec=rec, sheet=sheet, form=form, errors=errors,
-                           values=values, title=match_title(rec, contest),
+                           values=values, title=match_title(rec, contest, match_services.last_round(rec)),
                            score=score_line(rec, names, contest.discipline), correcting=correcting,
                            undo_form=undo_form, blocked=_(blocked) if blocked else None, statuses=lane_statuses(),
                            known=_known_paths(sheet), rubber_outcomes=outcome_choices(badminton_rules.OUTCOMES))

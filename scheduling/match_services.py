@@ -44,6 +44,11 @@ def get_match(actor: User | None, match_id: int) -> dict:
     return found[0]
 
 
+def last_round(rec: dict) -> int:
+    """The last round of the match's stage (what names a knockout round: final, semi-finals...)."""
+    return match_store.last_round(rec["contest_id"], rec["stage"])
+
+
 def entry_names(contest_id: int) -> dict[int, dict]:
     """The contest's entries by id: ``{name, delegation}`` (for pages and tables)."""
     rows = db.session.execute(select(Entry.id, Entry.name, Delegation.name).join(

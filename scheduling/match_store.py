@@ -16,7 +16,7 @@ import json
 import operator
 from typing import Callable, Iterable
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 
 from common.db import db, utcnow
 from competitions.models import Court, Venue
@@ -93,6 +93,12 @@ def records(*where, limit: int | None = None, offset: int = 0) -> list[dict]:
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)
     return [dict(r._mapping) for r in db.session.execute(stmt)]
+
+
+def last_round(contest_id: int, stage: str) -> int:
+    """The number of the last round of a contest's stage (1 when it has none)."""
+    return db.session.scalar(select(func.max(T.c.round)).where(T.c.contest_id == contest_id,
+                                                               T.c.stage == stage)) or 1
 
 
 def by_id(match_id: int) -> dict | None:

@@ -13,6 +13,7 @@ def test_a_recorded_result_is_corrected_from_its_filled_sheet(client, organiser,
     login("org")
     page = text_of(client.get(f"/manage/matches/{semi['id']}/result"))
     assert "更正成绩" in page and "撤销成绩" in page and 'id="result-form"' not in page
+    assert '<h1 class="h4">半决赛 · 第1场</h1>' in page, "a match named on its own page says its round"
     form = text_of(client.get(f"/manage/matches/{semi['id']}/result?correct=1"))
     assert 'id="correcting"' in form and "保存更正" in form
     assert 'name="games-0-0" value="21"' in form and 'name="games-1-1" value="21"' in form
