@@ -150,7 +150,9 @@ def _sheet_page(contest, rec: dict, names: dict, sheet: Sheet, form: ResultForm,
         undo_form = UndoForm(formdata=None, version=rec["version"])
     if undo_form is not None:
         undo_form.version.data = str(rec["version"])
+    history = match_services.match_history(current_user, rec["id"])
     return render_template("results/form.html", contest=contest, rec=rec, sheet=sheet, form=form, errors=errors,
+                           history=history, actions=match_services.HISTORY_ACTIONS,
                            values=values, title=match_title(rec, contest, match_services.last_round(rec)),
                            score=score_line(rec, names, contest.discipline), correcting=correcting,
                            undo_form=undo_form, blocked=_(blocked) if blocked else None, statuses=lane_statuses(),

@@ -89,6 +89,14 @@ def undo_result(match_id: int):
     return jsonify(match_json(result_corrections.undo_match_result(actor, match_id, json_body())))
 
 
+@bp.get("/matches/<int:match_id>/history")
+def match_history(match_id: int):
+    """Who recorded, corrected or took back the match's result, when, with what (organiser)."""
+    items = [{"at": h["at"].isoformat(), "user": h["user"], "action": h["action"], "detail": h["detail"]}
+             for h in match_services.match_history(current_user_or_401(), match_id)]
+    return listing(items, len(items))
+
+
 @bp.get("/contests/<int:contest_id>/standings")
 def get_standings(contest_id: int):
     """Group and round-robin tables ranked by the sport's tie-break procedure (public)."""

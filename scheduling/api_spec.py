@@ -38,6 +38,9 @@ SCHEMAS: dict = {
     "CorrectionRequest": {"allOf": [ref("ResultRequest"), obj({"reason": {"type": "string", "maxLength": 500}},
                                                               ("version", "reason"))]},
     "UndoRequest": obj({"version": ID, "reason": {"type": "string", "maxLength": 500}}, ("version", "reason")),
+    "MatchChange": obj({"at": {"type": "string", "format": "date-time"}, "user": _TEXT,
+                        "action": {"enum": ["result", "correction", "undo"]}, "detail": {"type": "object"}},
+                       ("at", "action", "detail")),
     "StandingRow": obj({
         "rank": _INT_OR_NULL, "entry_id": ID, "name": _TEXT, "delegation": _TEXT, "played": ID, "won": ID,
         "lost": ID, "points": ID, "scored": ID, "conceded": ID, "diff": ID, "tie_break": _TEXT,
@@ -77,6 +80,10 @@ PATHS: dict = {
         "delete": op("Take a finished match's result back (organiser): it is ready again, what it moved on is "
                      "undone; 409 once a match it led to is played", 200, ref("Match"),
                      (400, 401, 403, 404, 409, 422), True, "#/components/schemas/UndoRequest")},
+    "/api/v1/matches/{match_id}/history": {
+        "parameters": path_id("match_id"),
+        "get": op("Who recorded, corrected or took back the result, when, with what and why (organiser)", 200,
+                  list_of("MatchChange"), (401, 403, 404), True)},
     "/api/v1/matches/{match_id}/correction": {
         "parameters": path_id("match_id"),
         "post": op("Correct a finished match's result (organiser): checked like a first result, later matches "

@@ -11,9 +11,11 @@ from sqlalchemy import func, select
 from accounts.models import User
 from common.db import db
 from common.errors import N_, NotFound
+from competitions.services import check_manager
 from registrations.models import Delegation, Entry
 from scheduling import match_store
 from scheduling.draw_services import get_contest, visible_draw
+from scheduling.models import MatchLog
 
 T = match_store.T
 
@@ -42,6 +44,21 @@ def get_match(actor: User | None, match_id: int) -> dict:
     if not found or visible_draw(actor, get_contest(found[0]["contest_id"])) is None:
         raise NotFound(N_("No such match."))
     return found[0]
+
+
+#: what each line of a match's history says was done
+HISTORY_ACTIONS = {"result": N_("Recorded"), "correction": N_("Corrected"), "undo": N_("Taken back")}
+
+
+def match_history(actor: User | None, match_id: int) -> list[dict]:
+    """Who recorded, corrected or took back the match's result, when, with what (the event's organisers)."""
+    rec = get_match(actor, match_id)
+    check_manager(actor, get_contest(rec["contest_id"]).event_id)
+    rows = db.session.execute(select(MatchLog.at, MatchLog.action, MatchLog.payload, User.username,
+                                     User.display_name).outerjoin(User, User.id == MatchLog.user_id)
+                              .where(MatchLog.match_id == match_id).order_by(MatchLog.at, MatchLog.id))
+    return [{"at": at, "action": action, "detail": payload, "user": username, "user_name": name or username}
+            for at, action, payload, username, name in rows]
 
 
 def last_round(rec: dict) -> int:

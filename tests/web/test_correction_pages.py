@@ -22,6 +22,9 @@ def test_a_recorded_result_is_corrected_from_its_filled_sheet(client, organiser,
                     data=sheet(semi, [(19, 21), (21, 17), (8, 21)], correct="1", reason="比分记反了"))
     assert r.status_code == 302, text_of(r)[:400]
     assert "成绩已更正" in text_of(client.get(r.headers["Location"]))
+    history = text_of(client.get(f"/manage/matches/{semi['id']}/result"))
+    history = history[history.index('id="history"'):]
+    assert history.index("录入") < history.index("更正") and "理由：比分记反了" in history
     now = by_key(matches(client, h, c.id))
     assert now["main-1-1"]["winner_entry_id"] == semi["entries"][1]
     assert now["main-2-1"]["entries"] == [semi["entries"][1], None]
@@ -55,10 +58,11 @@ def test_a_result_is_taken_back_with_a_reason(client, organiser, dummy_event, to
     assert missing.status_code == 200 and "请说明更改成绩的原因" in text_of(missing)
     assert by_key(matches(client, h, c.id))["main-1-1"]["status"] == "finished"
     r = client.post(f"/manage/matches/{semi['id']}/result/undo",
-                    data={"version": semi["version"], "reason": "录到了别的场次"})
+                    data={"version": semi["version"], "reason": "录到了别的场次<script>x</script>"})
     assert r.status_code == 302 and r.headers["Location"].endswith(f"/manage/matches/{semi['id']}/result")
     page = text_of(client.get(r.headers["Location"]))
     assert "成绩已撤销" in page and 'id="result-form"' in page and "提交成绩" in page
+    assert "理由：录到了别的场次&lt;script&gt;" in page and "<script>x" not in page, "a reason is shown as text"
     now = by_key(matches(client, h, c.id))
     assert now["main-1-1"]["status"] == "ready" and now["main-2-1"]["entries"] == [None, None]
 

@@ -167,3 +167,22 @@ def test_a_heat_corrected_before_the_finals_reseats_them(client, organiser, dumm
     assert r.status_code == 200, r.get_json()
     finals = by_key(matches(client, h, c.id))
     assert fastest not in finals["final_a-2-1"]["entries"] and fastest in finals["final_b-2-1"]["entries"]
+
+
+def test_a_match_history_says_who_recorded_corrected_and_took_back_its_result(client, organiser, dummy_event,
+                                                                              dummy_delegation, token):
+    h = token("org")
+    c, ms = four(client, h, organiser, dummy_event)
+    semi = put_result(client, h, ms["main-1-1"], games=win_games(0)).get_json()
+    corrected = correct(client, h, semi, games=win_games(1)).get_json()
+    assert undo(client, h, corrected).status_code == 200
+    r = client.get(f"/api/v1/matches/{semi['id']}/history", headers=h)
+    assert r.status_code == 200
+    items = r.get_json()["items"]
+    assert [i["action"] for i in items] == ["result", "correction", "undo"]
+    assert all(i["user"] == "org" for i in items)
+    assert items[1]["detail"]["reason"] == "记分员填反了比分" and items[1]["detail"]["before"]["games"] == win_games(0)
+    assert items[2]["detail"]["reason"] == "录到了别的场次" and items[2]["detail"]["before"]["games"] == win_games(1)
+    assert client.get(f"/api/v1/matches/{semi['id']}/history").status_code == 401
+    assert client.post(f"/api/v1/contests/{c.id}/draw/publish", headers=h).status_code == 200
+    assert client.get(f"/api/v1/matches/{semi['id']}/history", headers=token("leader1")).status_code == 403
