@@ -1,5 +1,4 @@
 """Excel template, upload and export: every bad input is reported by row, column and message."""
-import time
 import zipfile
 from datetime import date, datetime
 from io import BytesIO
@@ -177,14 +176,13 @@ def test_one_person_in_two_teams_of_the_file(tmp_path):
                         (5, "B", "姓名", "Already in team 一队 (row 4): a person may be in one entry per contest.")]
 
 
-def test_five_thousand_rows_are_fine_and_fast_and_more_are_refused(tmp_path):
+def test_five_thousand_rows_are_fine_and_more_are_refused(tmp_path):
     def rows(count):
         return [[f"队{n // 10}", f"队员{n}", "男" if n % 2 else "女", date(1980 + n % 30, 1, 1 + n % 28)]
                 for n in range(count)]
     data = save(tmp_path, "5000.xlsx", rows(5000))
-    start = time.perf_counter()
     teams = parse_upload(data)
-    assert time.perf_counter() - start < 5 and len(teams) == 500 and sum(len(t["members"]) for t in teams) == 5000
+    assert len(teams) == 500 and sum(len(t["members"]) for t in teams) == 5000
     assert report(save(tmp_path, "5001.xlsx", rows(5001))) == [
         (None, None, None, "Too many rows: at most 5000 members in one file.")]
     assert report(save(tmp_path, "11.xlsx", rows(11)), max_rows=10)[0][3].startswith("Too many rows")
@@ -194,9 +192,9 @@ def test_a_20_mb_file_is_refused_by_size_before_parsing(tmp_path):
     path = tmp_path / "big.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", b"<x/>" * (5 * 2 ** 20))
-    start = time.perf_counter()
     assert report(path.read_bytes()) == [(None, None, None, "The file is 20.0 MB; at most 5.0 MB is accepted.")]
-    assert time.perf_counter() - start < 0.5
+    # the size is checked before anything is read: 20 MB that are not even a workbook get the same answer
+    assert report(b"\0" * (20 * 2 ** 20)) == [(None, None, None, "The file is 20.0 MB; at most 5.0 MB is accepted.")]
 
 
 @pytest.mark.parametrize("content,expected", [
@@ -258,30 +256,16 @@ def test_a_full_export_can_be_uploaded_again():
     assert team["members"][0]["id_number"] == an_id("19900501") and team["members"][1]["role"] == "coach"
 
 
-def test_parsing_keeps_at_least_half_the_speed_of_openpyxl_reading(tmp_path):
+def test_a_full_sized_upload_of_2400_rows_parses_into_200_teams(tmp_path):
+    """The size of bench/registration.py's workload (its speed beside openpyxl is measured there, not here)."""
     rows = [[f"队{n // 12}", f"队员{n}", "男" if n % 2 else "女", date(1970 + n % 30, 1 + n % 12, 1 + n % 28),
              an_id(f"{1970 + n % 30}{1 + n % 12:02d}{1 + n % 28:02d}", f"{n % 1000:03d}"), "队员", f"138{n:08d}"]
             for n in range(2400)]
     for row in rows:  # the sex written in the ID number
         row[2] = "男" if int(row[4][16]) % 2 else "女"
-    data = save(tmp_path, "bench.xlsx", rows)
-
-    def read():
-        wb = load_workbook(BytesIO(data), read_only=True)
-        for _ in wb.worksheets[0].iter_rows(values_only=True):
-            pass
-        wb.close()
-
-    def best(fn):
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        return min(times)
-    rule = rule_of("basketball", "5x5")
-    assert len(parse_upload(data, rule=rule)) == 200
-    assert best(lambda: parse_upload(data, rule=rule)) <= 2 * best(read)
+    teams = parse_upload(save(tmp_path, "bench.xlsx", rows), rule=rule_of("basketball", "5x5"))
+    assert len(teams) == 200 and all(len(t["members"]) == 12 for t in teams)
+    assert teams[7]["name"] == "队7" and teams[7]["members"][0]["name"] == "队员84"
 
 
 @settings(max_examples=25, deadline=None)
