@@ -12,12 +12,12 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from accounts.models import User
+from accounts.permissions import user_id_of
 from common import fields
 from common.db import utcnow
 from common.errors import N_, Conflict, Invalid
 from common.transaction import use_case
 from competitions.result_services import close_group, load_match, validate_match, validate_race
-from accounts.permissions import user_id_of
 from competitions.result_store import ContestRules
 from competitions.result_words import full_match_name
 from competitions.services import check_sent_version

@@ -10,10 +10,10 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from accounts.models import User
+from accounts.permissions import user_id_of
 from common.db import db, utcnow
 from common.errors import N_, Conflict, Invalid, NotFound
 from common.transaction import use_case
-from accounts.permissions import user_id_of
 from competitions.result_store import ContestRules, load_for_result
 from competitions.services import check_sent_version, require_manager
 from competitions.sports.results import Rules, rules_for, to_entry_paths, to_slots
