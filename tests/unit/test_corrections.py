@@ -185,3 +185,45 @@ def test_a_group_corrected_after_the_knockout_was_filled_refills_it_and_undo_emp
     assert "A" not in b.options["standings"]
     assert not {a[0], a[1]} & {e for m in ko for e in m.entries}
     assert all(m.status != READY for m in ko)
+
+
+def _race_state(b):
+    return {k: (list(m.entries), m.status, m.race) for k, m in b.matches.items()}
+
+
+@PROPS
+@given(n=st.integers(3, 30), lanes=st.integers(2, 6), seed=st.integers(0, 10 ** 6),
+       times=st.lists(st.integers(60_000, 60_300), min_size=200, max_size=200), pick=st.integers(0, 10 ** 6))
+def test_corrected_race_times_read_as_if_they_had_been_the_first(n, lanes, seed, times, pick):
+    fmt = {"type": "timed_heats", "lanes": lanes, "ranking": "final"}
+    entries = [Entry(i + 1, i % 3) for i in range(n)]
+    given_times = iter(times)
+
+    def play(b, first_round_only, override=None):
+        """Record the ready races in order (their times drawn once per race key); returns the keys."""
+        done = []
+        while True:
+            ready = [m for m in b.matches.values() if m.status == READY]
+            ready = [m for m in ready if not first_round_only or m.round == 1]
+            if not ready:
+                return done
+            m = min(ready, key=lambda x: (x.round, x.stage, x.position))
+            if m.key not in recorded:
+                recorded[m.key] = [next(given_times) for _ in m.entries]
+            got = (override or {}).get(m.key, recorded[m.key])
+            record_race(b, m.key, {e: RaceTime(t) for e, t in zip(m.entries, got)})
+            done.append(m.key)
+
+    recorded: dict = {}
+    b = build(fmt, entries, [], seed)
+    play(b, first_round_only=True)
+    first = [m for m in b.matches.values() if m.round == 1]
+    race = first[pick % len(first)]
+    new = [60_300 - (t - 60_000) for t in recorded[race.key]]  # the order inside the race turned round
+    correct_race(b, race.key, {e: RaceTime(t) for e, t in zip(race.entries, new)})
+    fresh = build(fmt, entries, [], seed)
+    play(fresh, first_round_only=True, override={race.key: new})
+    assert _race_state(b) == _race_state(fresh)
+    retract(b, race.key)
+    assert b.matches[race.key].status == READY
+    assert all(m.status != READY or m.round == 1 for m in b.matches.values()), "nothing later is seated any more"
