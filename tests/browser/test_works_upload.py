@@ -27,6 +27,9 @@ def test_leader_uploads_a_series_on_a_phone(phone, live_server, organiser, dummy
     phone.wait_for_selector("text=作品已提交。")
     thumbs = phone.locator("main img")
     assert thumbs.count() == 4
+    for i in range(4):  # lazy images load once scrolled into view; wait for each rather than read it at once
+        thumbs.nth(i).scroll_into_view_if_needed()
+        thumbs.nth(i).evaluate("img => img.complete ? null : new Promise(done => img.addEventListener('load', done))")
     assert all(thumbs.nth(i).evaluate("img => img.naturalWidth") == 400 for i in range(4))
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling on a phone
     screenshot(phone, "works-series-phone-zh")
