@@ -48,6 +48,13 @@ class UndoForm(FlaskForm):
                          description=_l("For example: recorded on the wrong match."))
 
 
+class WithdrawalForm(FlaskForm):
+    """An entry withdrawing after the draw, and why."""
+    entry_id = SelectField(_l("Entry"), choices=[], coerce=int, validate_choice=False)
+    reason = StringField(_l("Why it withdraws"), render_kw={"maxlength": 500, "autocomplete": "off"},
+                         description=_l("Its matches go to the other side by walkover, now or when they are ready."))
+
+
 @dataclass
 class Sheet:
     """The score sheet of one match: which rows it shows and what they are called."""

@@ -17,7 +17,7 @@ from common.transaction import use_case
 from competitions.result_store import ContestRules, load_for_result
 from competitions.services import check_sent_version, require_manager
 from competitions.sports.results import Rules, rules_for, to_entry_paths, to_slots
-from competitions.standings import group_entries, group_matches, group_table
+from competitions.standings import group_entries, group_matches, group_table, withdrawn_of
 from scheduling import match_store
 from scheduling.draw_services import draw_of
 from scheduling.formats import Bracket, RaceTime, apply_result, fill_knockout, record_race
@@ -90,28 +90,56 @@ def _record_match(contest: ContestRules, rules: Rules, rec: dict, data: dict, do
     fmt = contest.format["type"]
     changes = apply_result(Bracket(fmt, [], ms, {}), rec["key"], rules.winner(result))
     written = match_store.write_back(ms, [c.key for c in changes], {rec["key"]: {"result": result, **done}})
+    later = [c.key for c in changes if c.key != rec["key"]]
     if rec["stage"] == "group" and fmt == "groups_knockout":
-        close_group(contest, rules, ms, rec["group"])
+        later += close_group(contest, rules, ms, rec["group"])
+    if contest.withdrawn:
+        walk_over(contest, rules, ms, later, done)
     return written[rec["key"]]
 
 
-def close_group(contest: ContestRules, rules: Rules, ms: match_store.Matches, group: str) -> None:
+def walk_over(contest: ContestRules, rules: Rules, ms: match_store.Matches, keys: list[str], done: dict) -> int:
+    """Every ready match among ``keys`` with a withdrawn side goes to the other side by walkover (a forfeit
+    where the sport has no walkover), and so on along the matches it fills; returns how many."""
+    withdrawn, fmt, count = set(contest.withdrawn), contest.format["type"], 0
+    pending = list(dict.fromkeys(keys))
+    while pending:
+        key = pending.pop(0)
+        m = ms[key]
+        out = [i for i, e in enumerate(m.entries) if e is not None and e in withdrawn]
+        if m.status != READY or m.lanes is not None or not out:
+            continue
+        winner = 1 - out[0] if len(out) == 1 else 0  # both withdrawn: the first goes on, to be walked over again
+        result = rules.walkover(contest.discipline, contest.settings, winner, knockout=m.stage != "group")
+        changes = apply_result(Bracket(fmt, [], ms, {}), key, winner)
+        match_store.write_back(ms, [c.key for c in changes], {key: {"result": result, **done}})
+        match_store.log(contest.id, done["recorded_by_id"], "result",
+                        {"key": key, "withdrawn": [m.entries[i] for i in out], "data": result}, ms.records[key]["id"])
+        count += 1
+        pending += [c.key for c in changes if c.key != key]
+        if m.stage == "group" and fmt == "groups_knockout":
+            pending += close_group(contest, rules, ms, m.group)
+    return count
+
+
+def close_group(contest: ContestRules, rules: Rules, ms: match_store.Matches, group: str) -> list[str]:
     """When a group's last match is in, rank the group and put its qualifiers into the knockout (again, with
     the new order, after a correction); a group no longer complete (a result taken back) takes them out."""
     left = db.session.scalar(select(func.count()).select_from(T).where(
         T.c.contest_id == contest.id, T.c.stage == "group", T.c.group == group, T.c.status != "finished"))
     draw = draw_of(contest.id)
     if left and group not in draw.options.get("standings", {}):
-        return
+        return []
     bracket = ms.bracket(draw, "groups_knockout")
     if left:
         changes = clear_group(bracket, group)
     else:
         played = group_matches(contest.id, T.c.group == group).get(group, [])
-        rows, _ = group_table(contest, rules, group_entries(contest, draw)[group], played)
+        rows, _ = group_table(contest, rules, group_entries(contest, draw)[group], played, withdrawn_of(draw))
         changes = fill_knockout(bracket, {group: [row["entry_id"] for row in rows]})
     match_store.write_back(ms, [c.key for c in changes])
     draw.options = bracket.options
+    return [c.key for c in changes]
 
 
 def _record_race(contest: ContestRules, rules: Rules, rec: dict, data: dict, done: dict) -> dict:

@@ -7,6 +7,7 @@ one statement reads both. The statements are built once (their cache keys are me
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,15 +16,18 @@ from sqlalchemy import bindparam, select
 from accounts.models import UserRole
 from competitions.models import Contest, EventOrganiser
 from scheduling import match_store
+from scheduling.models import Draw
 
 T = match_store.T
-_C, _EO, _UR = Contest.__table__, EventOrganiser.__table__, UserRole.__table__
+_C, _EO, _UR, _D = Contest.__table__, EventOrganiser.__table__, UserRole.__table__, Draw.__table__
 
 #: whether the user is an organiser of the contest's event (``competitions.services.manages`` in one query)
 ORGANISES = select(_EO.c.id).join(_UR, _UR.c.user_id == _EO.c.user_id).where(
     _EO.c.event_id == _C.c.event_id, _EO.c.user_id == bindparam("user_id"), _UR.c.role == "organiser").exists()
+#: the entries withdrawn since the draw (a subquery: one statement still reads everything)
+WITHDRAWN = select(_D.c.withdrawn).where(_D.c.contest_id == _C.c.id).scalar_subquery()
 _CONTEST = (_C.c.event_id, _C.c.sport, _C.c.discipline, _C.c.format.label("contest_format"),
-            _C.c.settings.label("contest_settings"), ORGANISES.label("organises"))
+            _C.c.settings.label("contest_settings"), ORGANISES.label("organises"), WITHDRAWN.label("withdrawn"))
 #: PostgreSQL: the match's contest, locked
 LOCK_CONTEST = select(_C.c.id, *_CONTEST).where(
     _C.c.id == select(T.c.contest_id).where(T.c.id == bindparam("match_id")).scalar_subquery()).with_for_update()
@@ -44,11 +48,16 @@ class ContestRules:
     format: dict
     settings: dict
     organises: bool
+    #: entries withdrawn since the draw: a ready match of theirs is walked over
+    withdrawn: tuple = ()
 
 
 def _contest(contest_id: int, m: Any) -> ContestRules:
+    withdrawn = m["withdrawn"]
+    if isinstance(withdrawn, str):  # a JSON column read through a scalar subquery comes back as text
+        withdrawn = json.loads(withdrawn)
     return ContestRules(contest_id, m["event_id"], m["sport"], m["discipline"], m["contest_format"],
-                        m["contest_settings"], bool(m["organises"]))
+                        m["contest_settings"], bool(m["organises"]), tuple(withdrawn or ()))
 
 
 def load_for_result(match_id: int, user_id: int | None) -> tuple[ContestRules, dict] | None:

@@ -8,14 +8,14 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from common.errors import Conflict, DomainError
-from competitions import result_corrections, result_services
+from competitions import result_corrections, result_services, withdrawals
 from competitions import services as competitions
-from competitions.result_forms import (CorrectionForm, ResultForm, Sheet, UndoForm, choices, lane_statuses,
-                                       outcome_choices, payload, recorded_values, sheet_for)
+from competitions.result_forms import (CorrectionForm, ResultForm, Sheet, UndoForm, WithdrawalForm, choices,
+                                       lane_statuses, outcome_choices, payload, recorded_values, sheet_for)
 from competitions.result_text import MATCH_STATUS_LABELS, match_title, race_rows, score_line, sections, side_names
 from competitions.sports import SPORTS, badminton_rules
 from competitions.venue_services import get_contest
-from scheduling import match_services
+from scheduling import draw_services, match_services
 from web.forms import FormErrors, apply_errors
 from web.i18n import translate
 
@@ -33,18 +33,51 @@ def contest_matches(contest_id: int):
     """A contest's matches by stage and round, the ones ready to score first, for its organisers."""
     contest = get_contest(contest_id)
     competitions.require_manager(current_user, contest.event_id)
+    return _list_page(contest, WithdrawalForm(formdata=None))
+
+
+@bp.post("/manage/contests/<int:contest_id>/withdrawals")
+@login_required
+def withdraw(contest_id: int):
+    """An entry withdraws after the draw (with a reason): its matches are walked over."""
+    contest = get_contest(contest_id)
+    competitions.require_manager(current_user, contest.event_id)
+    form = WithdrawalForm()
+    if form.validate_on_submit():
+        try:
+            done = withdrawals.withdraw_entry(current_user, contest_id,
+                                              {"entry_id": form.entry_id.data, "reason": form.reason.data})
+        except DomainError as err:
+            if err.status in (401, 403, 404):
+                raise
+            apply_errors(form, err)
+        else:
+            name = match_services.entry_names(contest_id).get(form.entry_id.data, {}).get("name", "")
+            flash(_("%(name)s has withdrawn: %(n)s match(es) walked over; the others will be when they are ready.",
+                    name=name, n=done["walked_over"]), "success")
+            return redirect(url_for("results.contest_matches", contest_id=contest_id))
+    return _list_page(contest, form)
+
+
+def _list_page(contest, form: WithdrawalForm):
+    """The list of matches (filter and page from the query) with the withdrawal form."""
     status = request.args.get("status") if request.args.get("status") in FILTERS else FILTERS[0]
-    found, _total = match_services.list_matches(current_user, contest_id)
-    names = match_services.entry_names(contest_id) if found else {}
+    found, _total = match_services.list_matches(current_user, contest.id)
+    names = match_services.entry_names(contest.id) if found else {}
     shown = [m for m in found if status == "all" or m["status"] == status]
     counts = Counter(m["status"] for m in found)
     counts["all"] = len(found)
     pages = max(1, -(-len(shown) // PER_PAGE))
     page = min(max(request.args.get("page", 1, type=int), 1), pages)
     shown = shown[(page - 1) * PER_PAGE:page * PER_PAGE]
+    draw = draw_services.visible_draw(current_user, contest) if found else None
+    out = list(draw.withdrawn or []) if draw else []
+    form.entry_id.choices = [(e, names.get(e, {}).get("name", str(e))) for e in (draw.entry_ids if draw else [])
+                             if e not in out]
     return render_template("results/contest.html", contest=contest, sport=SPORTS[contest.sport], status=status,
                            filters=FILTERS, counts=counts, labels=MATCH_STATUS_LABELS, total=len(found),
-                           sections=sections(found, shown, names, contest), page=page, pages=pages)
+                           sections=sections(found, shown, names, contest), page=page, pages=pages,
+                           withdrawal=form, withdrawn=[names.get(e, {}).get("name", str(e)) for e in out])
 
 
 @bp.route("/manage/matches/<int:match_id>/result", methods=["GET", "POST"])

@@ -42,19 +42,26 @@ def group_matches(contest_id: int, *where) -> dict[str | None, list]:
     return out
 
 
-def group_table(contest, rules: Rules, entries: list, matches: list) -> tuple[list[dict], bool]:
-    """A group's rows ranked by the sport's procedure, and whether the group has finished playing."""
+def group_table(contest, rules: Rules, entries: list, matches: list, withdrawn: list = ()) -> tuple[list[dict], bool]:
+    """A group's rows ranked by the sport's procedure (``withdrawn`` entries' results counted as the sport
+    says), and whether the group has finished playing."""
     results = [(e[0], e[1], result) for e, status, result in matches if status == "finished" and result]
     complete = bool(matches) and all(status == "finished" for _, status, _ in matches)
-    rows = rules.rank_group(contest.discipline, contest.settings, entries, results, entries if complete else None)
+    rows = rules.rank_group(contest.discipline, contest.settings, entries, results, entries if complete else None,
+                            [e for e in withdrawn if e in entries])
     return rows, complete
+
+
+def withdrawn_of(draw: Draw) -> list:
+    """The entries withdrawn since the draw (``competitions.withdrawals``)."""
+    return list(draw.withdrawn or [])
 
 
 def _tables(contest: Contest, draw: Draw, names: dict) -> list[dict]:
     rules, played = rules_for(contest.sport), group_matches(contest.id)
     groups = []
     for name, entries in group_entries(contest, draw).items():
-        rows, complete = group_table(contest, rules, entries, played.get(name, []))
+        rows, complete = group_table(contest, rules, entries, played.get(name, []), withdrawn_of(draw))
         for row in rows:
             row.update(_names(names, row["entry_id"]))
         groups.append({"name": name, "complete": complete, "rows": rows})

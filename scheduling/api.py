@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import jsonify, request
 
-from competitions import result_corrections, result_services, standings
+from competitions import result_corrections, result_services, standings, withdrawals
 from scheduling import draw_services, match_services
 from web.api import bp, created, current_user_or_401, current_user_or_none, json_body, listing, page_args
 
@@ -23,7 +23,8 @@ def draw_json(draw, matches: list[dict] | None = None) -> dict:
     """The API shape of a draw, with its matches when given."""
     body = {"contest_id": draw.contest_id, "random_seed": draw.random_seed, "seeds": draw.seeds,
             "separate_delegations": draw.separate_delegations, "entry_ids": draw.entry_ids,
-            "published": draw.published, "made_at": draw.made_at.isoformat(), "version": draw.version}
+            "published": draw.published, "made_at": draw.made_at.isoformat(), "version": draw.version,
+            "withdrawn": list(draw.withdrawn or [])}
     if matches is not None:
         body["matches"] = [match_json(m) for m in matches]
     return body
@@ -51,6 +52,12 @@ def get_draw(contest_id: int):
 def publish_draw(contest_id: int):
     """Show the draw to the public, or hide it with {"published": false} (organiser)."""
     return jsonify(draw_json(draw_services.publish_draw(current_user_or_401(), contest_id, _optional_body())))
+
+
+@bp.post("/contests/<int:contest_id>/withdrawals")
+def withdraw_from_draw(contest_id: int):
+    """Withdraw an entry after the draw, with a reason (organiser): its ready matches are walked over."""
+    return jsonify(withdrawals.withdraw_entry(current_user_or_401(), contest_id, json_body()))
 
 
 @bp.get("/contests/<int:contest_id>/matches")

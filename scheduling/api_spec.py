@@ -23,11 +23,13 @@ SCHEMAS: dict = {
     "Draw": obj({
         "contest_id": ID, "random_seed": ID, "seeds": _INTS, "separate_delegations": {"type": "boolean"},
         "entry_ids": _INTS, "published": {"type": "boolean"}, "made_at": {"type": "string", "format": "date-time"},
-        "version": ID, "matches": {"type": "array", "items": ref("Match")}},
+        "version": ID, "matches": {"type": "array", "items": ref("Match")}, "withdrawn": _INTS},
         ("random_seed", "seeds", "separate_delegations", "published", "version")),
     "DrawRequest": obj({"seeds": _INTS, "random_seed": {"type": "integer", "minimum": 0, "maximum": 2 ** 31 - 1},
                         "separate_delegations": {"type": "boolean"}}),
     "PublishRequest": obj({"published": {"type": "boolean"}}),
+    "WithdrawalRequest": obj({"entry_id": ID, "reason": {"type": "string", "maxLength": 500}}, ("entry_id", "reason")),
+    "Withdrawals": obj({"withdrawn": _INTS, "walked_over": {"type": "integer"}}, ("withdrawn", "walked_over")),
     "ResultRequest": obj({
         "version": ID, "outcome": {"enum": ["normal", "walkover", "retired", "disqualified", "forfeit", "default"]},
         "winner_entry_id": ID, "games": _PAIRS, "periods": _PAIRS,
@@ -69,6 +71,11 @@ PATHS: dict = {
         "parameters": _CONTEST,
         "post": op("Publish or hide the draw (organiser)", 200, ref("Draw"), (400, 401, 403, 404, 409, 422), True,
                    "#/components/schemas/PublishRequest")},
+    "/api/v1/contests/{contest_id}/withdrawals": {
+        "parameters": _CONTEST,
+        "post": op("Withdraw an entry after the draw (organiser): its ready matches are walked over (basketball: "
+                   "forfeits), later ones when they are ready; group results count as the sport says", 200,
+                   ref("Withdrawals"), (400, 401, 403, 404, 409, 422), True, "#/components/schemas/WithdrawalRequest")},
     "/api/v1/contests/{contest_id}/matches": {"parameters": _CONTEST, "get": _MATCHES},
     "/api/v1/matches/{match_id}": {
         "parameters": path_id("match_id"),

@@ -103,6 +103,15 @@ def _gc_paused():
             gc.enable()
 
 
+def managed_contest(actor: User, contest_id: int) -> Contest:
+    """The contest, locked for a use case of its organisers (else 404, 401 or 403)."""
+    contest = lock(Contest, contest_id)
+    if contest is None:
+        raise NotFound(N_("No such contest."))
+    check_manager(actor, contest.event_id)
+    return contest
+
+
 def results_recorded(contest_id: int) -> bool:
     """Whether any result of the contest has been recorded."""
     return db.session.scalar(select(Match.id).where(Match.contest_id == contest_id,
@@ -115,10 +124,7 @@ def make_draw(actor: User, contest_id: int, data: dict) -> Draw:
 
     A redraw replaces every match and keeps the draw as published as it was.
     """
-    contest = lock(Contest, contest_id)
-    if contest is None:
-        raise NotFound(N_("No such contest."))
-    check_manager(actor, contest.event_id)
+    contest = managed_contest(actor, contest_id)
     draw = draw_of(contest_id)
     if draw is not None and results_recorded(contest_id):
         raise Conflict(N_("Results have been recorded: the draw can no longer be changed."))
@@ -148,10 +154,7 @@ def make_draw(actor: User, contest_id: int, data: dict) -> Draw:
 @use_case
 def publish_draw(actor: User, contest_id: int, data: dict | None = None) -> Draw:
     """Show the draw and its matches to the public (or hide it again with ``{"published": false}``)."""
-    contest = lock(Contest, contest_id)
-    if contest is None:
-        raise NotFound(N_("No such contest."))
-    check_manager(actor, contest.event_id)
+    managed_contest(actor, contest_id)
     draw = draw_of(contest_id)
     if draw is None:
         raise Conflict(N_("Make the draw first."))

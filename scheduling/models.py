@@ -26,6 +26,8 @@ class Draw(db.Model):
     entry_ids: Mapped[list] = mapped_column(JSON, default=list)
     #: the format's options as generated (pure core Bracket.options)
     options: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: entries withdrawn since the draw, in order (their matches are walked over; competitions.withdrawals)
+    withdrawn: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
     #: whether the public sees it yet
     published: Mapped[bool] = mapped_column(default=False)
     made_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

@@ -46,11 +46,19 @@ class Rules:
         return self.module.outcome(result) if self.kind == "head_to_head" else None
 
     def rank_group(self, discipline: str | None, settings: Mapping, entries: Sequence,
-                   results: Sequence[tuple[Any, Any, Mapping]], lots: Sequence | None = None) -> list[dict]:
-        """A group table ranked by the sport's procedure (rows as ``tiebreak.standings``)."""
+                   results: Sequence[tuple[Any, Any, Mapping]], lots: Sequence | None = None,
+                   withdrawn: Sequence = ()) -> list[dict]:
+        """A group table ranked by the sport's procedure (rows as ``tiebreak.standings``); the results of
+        ``withdrawn`` entries count or not as the sport and its settings say."""
         if self.kind != "head_to_head":
             raise ValueError(f"{self.sport} has no group tables")
-        return self.module.rank_group(discipline, settings, entries, results, lots)
+        return self.module.rank_group(discipline, settings, entries, results, lots, withdrawn)
+
+    def walkover(self, discipline: str | None, settings: Mapping, winner: int, knockout: bool = True) -> dict:
+        """The result of a match the other side does not play (withdrawn): a walkover, or a forfeit where
+        the sport has no walkover (basketball: 20-0)."""
+        outcome = "walkover" if "walkover" in self.module.OUTCOMES else "forfeit"
+        return self.validate(discipline, settings, {"outcome": outcome, "winner": winner}, knockout)
 
 
 def rules_for(sport: str) -> Rules:

@@ -21,18 +21,20 @@ class Ids(dict):
 def test_every_match_operation_answers_as_documented(client, organiser, dummy_event, token):
     headers = token("org")
     c = contest(organiser, dummy_event, "男单", format={"type": "round_robin"})
-    entries(c.id, delegations(dummy_event, 2), 4)
+    ids = entries(c.id, delegations(dummy_event, 2), 4)
     draw(client, headers, c.id, random_seed=1)
     assert client.post(f"/api/v1/contests/{c.id}/draw/publish", headers=headers).status_code == 200
     bodies = {
         ("post", "/api/v1/contests/{contest_id}/draw"): {"random_seed": 2, "seeds": [], "separate_delegations": True},
         ("post", "/api/v1/contests/{contest_id}/draw/publish"): {"published": True},
+        # the last entry withdraws: its three games are walked over (the match checked below is another one)
+        ("post", "/api/v1/contests/{contest_id}/withdrawals"): {"entry_id": ids[-1], "reason": "受伤"},
         ("put", "/api/v1/matches/{match_id}/result"): {"games": [[21, 10], [21, 10]]},
         # the result made version 2, its correction 3; taking it back (DELETEs run last) sends 3
         ("post", "/api/v1/matches/{match_id}/correction"): {"version": 2, "reason": "比分填反", "games": [[10, 21],
                                                                                                      [10, 21]]},
         ("delete", "/api/v1/matches/{match_id}/result"): {"version": 3, "reason": "录错了场次"},
     }
-    assert check_operations(client, PATHS, Ids(client, c.id), bodies, headers) == 11
+    assert check_operations(client, PATHS, Ids(client, c.id), bodies, headers) == 12
     standings = client.get(f"/api/v1/contests/{c.id}/standings").get_json()
     assert sum(r["played"] for r in standings["groups"][0]["rows"]) == 0  # the one result was taken back

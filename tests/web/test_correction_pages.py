@@ -100,3 +100,22 @@ def test_only_the_organisers_see_the_correction(client, organiser, dummy_event, 
     assert client.post(f"/manage/matches/{semi['id']}/result/undo",
                        data={"version": semi["version"], "reason": "x"}).status_code == 403
     assert by_key(matches(client, h, c.id))["main-1-1"]["status"] == "finished"
+
+
+def test_an_entry_withdraws_from_the_results_page(client, organiser, dummy_event, token, login):
+    h = token("org")
+    c, ms, ids = drawn(client, h, organiser, dummy_event, names=["张伟", "李娜", "王强", "刘洋"])
+    semi = ms["main-1-1"]
+    login("org")
+    page = text_of(client.get(f"/manage/contests/{c.id}/results"))
+    assert "抽签后退赛" in page and page.count('<option value="') == 4
+    missing = client.post(f"/manage/contests/{c.id}/withdrawals", data={"entry_id": semi["entries"][0], "reason": ""})
+    assert missing.status_code == 200 and "请说明退赛原因" in text_of(missing)
+    assert by_key(matches(client, h, c.id))["main-1-1"]["status"] == "ready"
+    r = client.post(f"/manage/contests/{c.id}/withdrawals",
+                    data={"entry_id": semi["entries"][0], "reason": "赛前受伤"})
+    assert r.status_code == 302
+    page = text_of(client.get(r.headers["Location"]))
+    assert "已退赛：1 场比赛判对方不战而胜" in page and 'id="withdrawn"' in page
+    assert page.count('<option value="') == 3, "a withdrawn entry is not offered again"
+    assert by_key(matches(client, h, c.id))["main-1-1"]["winner_entry_id"] == semi["entries"][1]
