@@ -56,14 +56,16 @@ def run_deadlines() -> None:
 
 
 def _step(fn, *args) -> None:
-    """Run one part of a round; a failure is logged and does not stop the other parts."""
+    """Run one part of a round; a failure is logged and does not stop the other parts. No transaction is
+    left open after it (a read would otherwise hold its snapshot and table locks through the next steps)."""
     try:
         result = fn(*args)
         if result:
             log.info("%s: %s", fn.__name__, result)
     except Exception:
-        db.session.rollback()
         log.exception("%s failed", fn.__name__)
+    finally:
+        db.session.rollback()
 
 
 def sync_deadline_jobs(scheduler: BaseScheduler) -> int:

@@ -30,8 +30,15 @@ def _start(url: str, log_path: str) -> subprocess.Popen:
 
 
 def _stop(proc: subprocess.Popen) -> None:
+    """Ctrl-C, as an operator would; a scheduler that does not stop is killed (so that it cannot hold the
+    test database) and the test fails saying so."""
     proc.send_signal(signal.SIGINT)
-    proc.wait(timeout=15)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=15)
+        pytest.fail("the scheduler did not stop within 15 s of Ctrl-C")
 
 
 def _stored_jobs() -> dict:
