@@ -22,4 +22,7 @@ def scheduler_command() -> None:
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
-        scheduler.shutdown()
+        # not wait=True: APScheduler would hold its job-store lock while waiting for a running round, and a
+        # round that is bringing the deadline jobs in line needs that lock (a deadlock seen in CI); the
+        # round still finishes before the process exits (its worker thread is joined at exit)
+        scheduler.shutdown(wait=False)
