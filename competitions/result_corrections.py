@@ -17,14 +17,12 @@ from common import fields
 from common.db import utcnow
 from common.errors import N_, Conflict, Invalid
 from common.transaction import use_case
-from competitions.result_services import close_group, load_match, validate_match, validate_race
+from competitions.result_services import bracket_for, load_match, regroup, validate_match, validate_race
 from competitions.result_store import ContestRules
 from competitions.result_words import full_match_name
 from competitions.services import check_sent_version
-from competitions.sports.results import Rules, rules_for
+from competitions.sports.results import rules_for
 from scheduling import match_store
-from scheduling.draw_services import draw_of
-from scheduling.formats import Bracket
 from scheduling.formats.corrections import correct_race, correct_result, retract
 from scheduling.formats.model import FINISHED, FormatError
 
@@ -54,17 +52,16 @@ def correct_match_result(actor: User, match_id: int, data: dict) -> dict:
     done = {"recorded_by_id": user_id_of(actor), "recorded_at": utcnow()}
     if rules.kind == "timed":
         result, times = validate_race(contest, rules, rec, sheet)
-        ms = match_store.Matches(contest.id, match_store.records(T.c.contest_id == contest.id))
-        with _named_matches(contest):
-            changes = correct_race(ms.bracket(draw_of(contest.id), "timed_heats"), rec["key"], times)
     else:
         result = validate_match(rules, contest, rec, sheet)
-        ms = _around(contest, rec)
-        with _named_matches(contest):
-            changes = correct_result(Bracket(contest.format["type"], [], ms, {}), rec["key"],
-                                     rules.winner(result))
+    ms, bracket = bracket_for(contest, rec)
+    with _named_matches(contest):
+        if rules.kind == "timed":
+            changes = correct_race(bracket, rec["key"], times)
+        else:
+            changes = correct_result(bracket, rec["key"], rules.winner(result))
     written = match_store.write_back(ms, [c.key for c in changes], {rec["key"]: {"result": result, **done}})
-    _regroup(contest, rules, ms, rec)
+    regroup(contest, rules, ms, rec["stage"], rec["group"])
     match_store.log(contest.id, done["recorded_by_id"], "correction",
                     {"key": rec["key"], "reason": reason, "before": before, "data": sheet}, match_id)
     return written[rec["key"]]
@@ -75,16 +72,12 @@ def undo_match_result(actor: User, match_id: int, data: dict) -> dict:
     """Take a finished match's result back (version and reason required): it is ready to record again."""
     contest, rec, _sheet, reason = _load(actor, match_id, data)
     before, rules = rec["result"], rules_for(contest.sport)
+    ms, bracket = bracket_for(contest, rec)
     with _named_matches(contest):
-        if rules.kind == "timed":
-            ms = match_store.Matches(contest.id, match_store.records(T.c.contest_id == contest.id))
-            changes = retract(ms.bracket(draw_of(contest.id), "timed_heats"), rec["key"])
-        else:
-            ms = _around(contest, rec)
-            changes = retract(Bracket(contest.format["type"], [], ms, {}), rec["key"])
+        changes = retract(bracket, rec["key"])
     cleared = {"result": None, "recorded_by_id": None, "recorded_at": None}
     written = match_store.write_back(ms, [c.key for c in changes], {rec["key"]: cleared})
-    _regroup(contest, rules, ms, rec)
+    regroup(contest, rules, ms, rec["stage"], rec["group"])
     match_store.log(contest.id, user_id_of(actor), "undo", {"key": rec["key"], "reason": reason, "before": before},
                     match_id)
     return written[rec["key"]]
@@ -104,16 +97,3 @@ def _named_matches(contest: ContestRules) -> Iterator[None]:
         last = match_store.last_round(contest.id, rec["stage"])
         name = full_match_name(rec, contest.format["type"], last, contest.format.get("runs", 1))
         raise FormatError(err.message.msgid, **{**err.message.params, "key": name}) from err
-
-
-def _around(contest: ContestRules, rec: dict) -> match_store.Matches:
-    """The match and the matches it feeds (the core loads any further one it follows)."""
-    ms = match_store.Matches(contest.id, [rec])
-    ms.prefetch(match_store.linked_keys(rec))
-    return ms
-
-
-def _regroup(contest: ContestRules, rules: Rules, ms: match_store.Matches, rec: dict) -> None:
-    """A group's table may have changed: its qualifiers in the knockout follow it."""
-    if rec["stage"] == "group" and contest.format["type"] == "groups_knockout":
-        close_group(contest, rules, ms, rec["group"])

@@ -17,7 +17,7 @@ from common.transaction import use_case
 from competitions.result_store import ContestRules, load_for_result
 from competitions.services import check_sent_version, require_manager
 from competitions.sports.results import Rules, rules_for, to_entry_paths, to_slots
-from competitions.standings import group_entries, group_matches, group_table, withdrawn_of
+from competitions.standings import group_entries, group_matches, group_table
 from scheduling import match_store
 from scheduling.draw_services import draw_of
 from scheduling.formats import Bracket, RaceTime, apply_result, fill_knockout, record_race
@@ -82,17 +82,26 @@ def record_result(actor: User, match_id: int, data: dict) -> dict:
     return written
 
 
+def bracket_for(contest: ContestRules, rec: dict) -> tuple[match_store.Matches, Bracket]:
+    """What the format's core needs to move a match's result on: for a race the whole contest (a finished
+    round seats the next races), else the match and the matches it feeds (any further one loads when the
+    core follows it)."""
+    fmt = contest.format["type"]
+    if fmt == "timed_heats":
+        ms = match_store.Matches(contest.id, match_store.records(T.c.contest_id == contest.id))
+        return ms, ms.bracket(draw_of(contest.id), fmt)
+    ms = match_store.Matches(contest.id, [rec])
+    ms.prefetch(match_store.linked_keys(rec))
+    return ms, Bracket(fmt, [], ms, {})
+
+
 def _record_match(contest: ContestRules, rules: Rules, rec: dict, data: dict, done: dict) -> dict:
     """A head-to-head result on a partial bracket: the match and the matches it feeds."""
     result = validate_match(rules, contest, rec, data)
-    ms = match_store.Matches(contest.id, [rec])
-    ms.prefetch(match_store.linked_keys(rec))
-    fmt = contest.format["type"]
-    changes = apply_result(Bracket(fmt, [], ms, {}), rec["key"], rules.winner(result))
+    ms, bracket = bracket_for(contest, rec)
+    changes = apply_result(bracket, rec["key"], rules.winner(result))
     written = match_store.write_back(ms, [c.key for c in changes], {rec["key"]: {"result": result, **done}})
-    later = [c.key for c in changes if c.key != rec["key"]]
-    if rec["stage"] == "group" and fmt == "groups_knockout":
-        later += close_group(contest, rules, ms, rec["group"])
+    later = [c.key for c in changes if c.key != rec["key"]] + regroup(contest, rules, ms, rec["stage"], rec["group"])
     if contest.withdrawn:
         walk_over(contest, rules, ms, later, done)
     return written[rec["key"]]
@@ -116,10 +125,16 @@ def walk_over(contest: ContestRules, rules: Rules, ms: match_store.Matches, keys
         match_store.log(contest.id, done["recorded_by_id"], "result",
                         {"key": key, "withdrawn": [m.entries[i] for i in out], "data": result}, ms.records[key]["id"])
         count += 1
-        pending += [c.key for c in changes if c.key != key]
-        if m.stage == "group" and fmt == "groups_knockout":
-            pending += close_group(contest, rules, ms, m.group)
+        pending += [c.key for c in changes if c.key != key] + regroup(contest, rules, ms, m.stage, m.group)
     return count
+
+
+def regroup(contest: ContestRules, rules: Rules, ms: match_store.Matches, stage: str, group: str | None) -> list[str]:
+    """After a group match's result changed: its group's qualifiers in the knockout follow the table
+    (``close_group``); nothing for other matches and formats. The keys of the knockout matches changed."""
+    if stage != "group" or contest.format["type"] != "groups_knockout":
+        return []
+    return close_group(contest, rules, ms, group)
 
 
 def close_group(contest: ContestRules, rules: Rules, ms: match_store.Matches, group: str) -> list[str]:
@@ -135,7 +150,7 @@ def close_group(contest: ContestRules, rules: Rules, ms: match_store.Matches, gr
         changes = clear_group(bracket, group)
     else:
         played = group_matches(contest.id, T.c.group == group).get(group, [])
-        rows, _ = group_table(contest, rules, group_entries(contest, draw)[group], played, withdrawn_of(draw))
+        rows, _ = group_table(contest, rules, group_entries(contest, draw)[group], played, draw.withdrawn)
         changes = fill_knockout(bracket, {group: [row["entry_id"] for row in rows]})
     match_store.write_back(ms, [c.key for c in changes])
     draw.options = bracket.options
@@ -145,8 +160,8 @@ def close_group(contest: ContestRules, rules: Rules, ms: match_store.Matches, gr
 def _record_race(contest: ContestRules, rules: Rules, rec: dict, data: dict, done: dict) -> dict:
     """A race's lane results; when its round is complete the core seats the next races (whole contest read)."""
     result, times = validate_race(contest, rules, rec, data)
-    ms = match_store.Matches(contest.id, match_store.records(T.c.contest_id == contest.id))
-    changes = record_race(ms.bracket(draw_of(contest.id), "timed_heats"), rec["key"], times)
+    ms, bracket = bracket_for(contest, rec)
+    changes = record_race(bracket, rec["key"], times)
     written = match_store.write_back(ms, [c.key for c in changes], {rec["key"]: {"result": result, **done}})
     return written[rec["key"]]
 

@@ -7,7 +7,6 @@ one statement reads both. The statements are built once (their cache keys are me
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,11 +52,8 @@ class ContestRules:
 
 
 def _contest(contest_id: int, m: Any) -> ContestRules:
-    withdrawn = m["withdrawn"]
-    if isinstance(withdrawn, str):  # a JSON column read through a scalar subquery comes back as text
-        withdrawn = json.loads(withdrawn)
     return ContestRules(contest_id, m["event_id"], m["sport"], m["discipline"], m["contest_format"],
-                        m["contest_settings"], bool(m["organises"]), tuple(withdrawn or ()))
+                        m["contest_settings"], bool(m["organises"]), tuple(m["withdrawn"] or ()))
 
 
 def load_for_result(match_id: int, user_id: int | None) -> tuple[ContestRules, dict] | None:

@@ -71,7 +71,7 @@ def _list_page(contest, form: WithdrawalForm):
     page = min(max(request.args.get("page", 1, type=int), 1), pages)
     shown = shown[(page - 1) * PER_PAGE:page * PER_PAGE]
     draw = draw_services.visible_draw(current_user, contest) if found else None
-    out = list(draw.withdrawn or []) if draw else []
+    out = draw.withdrawn if draw else []
     form.entry_id.choices = [(e, names.get(e, {}).get("name", str(e))) for e in (draw.entry_ids if draw else [])
                              if e not in out]
     return render_template("results/contest.html", contest=contest, sport=SPORTS[contest.sport], status=status,

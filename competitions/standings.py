@@ -52,16 +52,11 @@ def group_table(contest, rules: Rules, entries: list, matches: list, withdrawn: 
     return rows, complete
 
 
-def withdrawn_of(draw: Draw) -> list:
-    """The entries withdrawn since the draw (``competitions.withdrawals``)."""
-    return list(draw.withdrawn or [])
-
-
 def _tables(contest: Contest, draw: Draw, names: dict) -> list[dict]:
     rules, played = rules_for(contest.sport), group_matches(contest.id)
     groups = []
     for name, entries in group_entries(contest, draw).items():
-        rows, complete = group_table(contest, rules, entries, played.get(name, []), withdrawn_of(draw))
+        rows, complete = group_table(contest, rules, entries, played.get(name, []), draw.withdrawn)
         for row in rows:
             row.update(_names(names, row["entry_id"]))
         groups.append({"name": name, "complete": complete, "rows": rows})

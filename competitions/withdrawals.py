@@ -14,7 +14,7 @@ from common import fields
 from common.db import db, utcnow
 from common.errors import N_, Conflict, Invalid
 from common.transaction import use_case
-from competitions.result_services import close_group, walk_over
+from competitions.result_services import regroup, walk_over
 from competitions.result_store import ContestRules
 from competitions.sports.results import rules_for
 from scheduling import match_store
@@ -38,9 +38,9 @@ def withdraw_entry(actor: User, contest_id: int, data: dict) -> dict:
     if not isinstance(entry_id, int) or isinstance(entry_id, bool) or entry_id not in draw.entry_ids:
         raise Invalid.one("entry_id", N_("Choose an entry of this draw."))
     reason = fields.reason(data, N_("Say why the entry withdraws (it is kept in the contest's record)."))
-    if entry_id in (draw.withdrawn or []):
+    if entry_id in draw.withdrawn:
         raise Conflict(N_("This entry has already withdrawn."))
-    draw.withdrawn = [*(draw.withdrawn or []), entry_id]
+    draw.withdrawn = [*draw.withdrawn, entry_id]
     draw.version += 1
     db.session.flush()
     ready = [r for r in match_store.records(T.c.contest_id == contest_id, T.c.status == "ready")
@@ -51,10 +51,8 @@ def withdraw_entry(actor: User, contest_id: int, data: dict) -> dict:
                             contest.settings, True, tuple(draw.withdrawn))
     done = {"recorded_by_id": user_id_of(actor), "recorded_at": utcnow()}
     count = walk_over(rules_of, rules, ms, [r["key"] for r in ready], done)
-    groups = {r["group"] for r in match_store.records(T.c.contest_id == contest_id, T.c.stage == "group")
-              if entry_id in r["entries"]}
-    if contest.format["type"] == "groups_knockout":
-        for group in groups:  # a finished group is ranked again without the entry's results
-            walk_over(rules_of, rules, ms, close_group(rules_of, rules, ms, group), done)
+    for group, members in (draw.options.get("groups") or {}).items():  # ranked again without its results
+        if entry_id in members:
+            walk_over(rules_of, rules, ms, regroup(rules_of, rules, ms, "group", group), done)
     match_store.log(contest_id, done["recorded_by_id"], "withdraw", {"entry_id": entry_id, "reason": reason})
     return {"withdrawn": list(draw.withdrawn), "walked_over": count}

@@ -24,7 +24,7 @@ def draw_json(draw, matches: list[dict] | None = None) -> dict:
     body = {"contest_id": draw.contest_id, "random_seed": draw.random_seed, "seeds": draw.seeds,
             "separate_delegations": draw.separate_delegations, "entry_ids": draw.entry_ids,
             "published": draw.published, "made_at": draw.made_at.isoformat(), "version": draw.version,
-            "withdrawn": list(draw.withdrawn or [])}
+            "withdrawn": draw.withdrawn}
     if matches is not None:
         body["matches"] = [match_json(m) for m in matches]
     return body

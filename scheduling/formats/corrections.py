@@ -40,8 +40,7 @@ def _retract_match(ms: Mapping[str, Match], m: Match, changed: dict[str, Match])
     else:
         moved = zip((m.winner_to, m.loser_to), (m.entries[m.winner], m.entries[1 - m.winner]))
         paths = [take_back_path(ms, link, entry) for link, entry in moved if link is not None]
-        for path in paths:
-            take_back(path, changed)
+        take_back(paths, changed)
     m.winner, m.status = None, READY
     changed[m.key] = m
 

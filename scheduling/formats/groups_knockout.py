@@ -223,8 +223,7 @@ def fill_knockout(b: Bracket, standings: Mapping[str, Sequence[EntryId]]) -> lis
             moves.append((key, slot, b.matches[key].entries[slot], standings[name][rank - 1]))
     paths = [take_back_path(b.matches, Link(key, slot), old) for key, slot, old, _new in moves if old is not None]
     changed: dict = {}
-    for path in paths:
-        take_back(path, changed)
+    take_back(paths, changed)
     for key, slot, _old, entry in moves:
         put(b.matches, Link(key, slot), entry, changed)
     for name, order in standings.items():
@@ -238,8 +237,7 @@ def clear_group(b: Bracket, name: str) -> list[Change]:
              for key, slot, group, _rank in b.options.get("sources", [])
              if group == name and b.matches[key].entries[slot] is not None]
     changed: dict = {}
-    for path in paths:
-        take_back(path, changed)
+    take_back(paths, changed)
     b.options["standings"].pop(name, None)
     return [Change.of(m) for m in changed.values()]
 

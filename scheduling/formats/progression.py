@@ -81,15 +81,16 @@ def take_back_path(ms: Mapping[str, Match], link: Link, entry: EntryId) -> list[
         link = t.winner_to
 
 
-def take_back(path: list[tuple[Match, int]], changed: dict[str, Match]) -> None:
-    """The inverse of ``put`` along a path from ``take_back_path``: the slots are empty again."""
-    for t, slot in path:
-        if t.status == BYE:
-            t.winner = None
-        else:
-            t.status = PENDING
-        t.entries[slot] = None
-        changed[t.key] = t
+def take_back(paths: Iterable[list[tuple[Match, int]]], changed: dict[str, Match]) -> None:
+    """The inverse of ``put`` along paths from ``take_back_path`` (all checked first): the slots are empty again."""
+    for path in paths:
+        for t, slot in path:
+            if t.status == BYE:
+                t.winner = None
+            else:
+                t.status = PENDING
+            t.entries[slot] = None
+            changed[t.key] = t
 
 
 def _void(ms: Mapping[str, Match], link: Link | None, changed: dict[str, Match]) -> None:
