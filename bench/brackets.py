@@ -9,10 +9,11 @@ Workloads of ../shared/anchors/brackets-manager, all in the same run on the same
   through ``record_result`` (validation, progression, one commit each), beside the bare SQLite rate of
   one UPDATE per commit (../shared/anchors/ceilings/sqlite_writes.py, WAL + synchronous=NORMAL, as
   Podium runs). Aim: ours >= half the bare rate.
-Creation is shown twice, like for like: *warm* (median of the repetitions in one process, both sides
-warmed by the earlier cases) and *cold* (the first creation in a fresh process, median of --cold
-processes per case, ours and theirs in turn; the anchor's README quotes its cold figures).
-Usage: .venv/bin/python bench/brackets.py [--repeat 5] [--cold 5]
+Creation is shown twice, like for like: *warm* (median of --repeat creations in one process) and *cold*
+(the first creation in a fresh process; the anchor's README quotes its cold figures). Each figure is the
+median of --rounds rounds in which ours and brackets-manager's are taken in turn, so that the machine's
+moods (±30 % between identical runs here) fall on both alike.
+Usage: .venv/bin/python bench/brackets.py [--repeat 5] [--rounds 5] [--cases rr64 se256upd ...]
 """
 from __future__ import annotations
 
@@ -173,22 +174,26 @@ def brackets_manager_copy() -> str:
     return scratch
 
 
-def brackets_manager_warm(scratch: str, repeat: int) -> dict:
-    """brackets-manager's own bench, every case ``repeat`` times in one process: medians per case."""
-    rows = _anchor_rows(scratch, "--repeat", str(repeat))
+def brackets_manager_warm(scratch: str, repeat: int, *cases: str) -> dict:
+    """brackets-manager's own bench, each case ``repeat`` times in one process: medians per case."""
+    rows = _anchor_rows(scratch, "--repeat", str(repeat), *cases)
     return {case: {k: statistics.median(r[k] for r in rs) for k in ("create_ms", "matches", "update_ms", "updates")
                    if k in rs[0]} for case, rs in rows.items()}
 
 
-def colds(scratch: str, name: str, runs: int) -> tuple[float, float]:
-    """Medians of the first creation of a case in ``runs`` fresh processes, ours and brackets-manager's taken
-    in turn (so that the machine's moods fall on both alike)."""
-    ours, theirs = [], []
+def creation(scratch: str, bench: Workbench, name: str, rounds: int, repeat: int) -> dict[str, float]:
+    """Medians over ``rounds`` of: warm (median of ``repeat`` creations in one process) and cold (the first
+    creation in a fresh process), ours and brackets-manager's taken in turn within each round so that the
+    machine's moods fall on both alike."""
+    figures: dict[str, list[float]] = {"ours warm": [], "bm warm": [], "ours cold": [], "bm cold": []}
     cmd = [sys.executable, __file__, "--cold-case", name]
-    for _ in range(runs):
-        theirs.append(_anchor_rows(scratch, name)[name][0]["create_ms"])
-        ours.append(float(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.split()[-1]))
-    return statistics.median(ours), statistics.median(theirs)
+    for _ in range(rounds):
+        figures["bm warm"].append(brackets_manager_warm(scratch, repeat, name)[name]["create_ms"])
+        figures["ours warm"].append(statistics.median(create_case(bench, *CASES[name])[0] for _ in range(repeat)))
+        figures["bm cold"].append(_anchor_rows(scratch, name)[name][0]["create_ms"])
+        figures["ours cold"].append(float(subprocess.run(cmd, check=True, capture_output=True,
+                                                         text=True).stdout.split()[-1]))
+    return {k: statistics.median(v) for k, v in figures.items()}
 
 
 def cold_create(name: str) -> float:
@@ -204,32 +209,40 @@ def cold_create(name: str) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--cold", type=int, default=5, help="fresh processes per case for the cold figures")
+    parser.add_argument("--repeat", type=int, default=5, help="creations per warm figure; plays per play-through")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds per creation case (ours and theirs in turn)")
     parser.add_argument("--cold-case", help=argparse.SUPPRESS)
+    parser.add_argument("--cases", nargs="+", choices=[*CASES, *PLAY], default=[*CASES, *PLAY],
+                        help="run only these cases (default: all)")
     args = parser.parse_args()
     if args.cold_case:
         print(f"{cold_create(args.cold_case):.3f}")
         return
     scratch = brackets_manager_copy()
-    theirs = brackets_manager_warm(scratch, args.repeat)
     folder = tempfile.mkdtemp(prefix="podium-bench-")
     bench = Workbench(folder)
     try:
-        print("creation, persisted (ms); warm: median of the repetitions in one process; "
-              f"cold: first creation in a fresh process, median of {args.cold}")
+        print(f"creation, persisted (ms), medians of {args.rounds} rounds, ours and brackets-manager's in turn; "
+              f"warm: median of {args.repeat} creations in one process; cold: the first creation in a fresh process")
         print(f"{'case':10} {'matches':>8} {'ours warm':>10} {'bm warm':>8} {'ratio':>6} {'ours cold':>10} "
               f"{'bm cold':>8} {'ratio':>6}  (aim <= 0.5)")
         for name, (entries, fmt, seeds) in CASES.items():
-            runs = [create_case(bench, entries, fmt, seeds) for _ in range(args.repeat)]
-            ours, them = statistics.median(ms for ms, _ in runs), theirs[name]["create_ms"]
-            cold, them_cold = colds(scratch, name, args.cold)
-            print(f"{name:10} {runs[0][1]:>8} {ours:>10.1f} {them:>8.1f} {ours / them:>6.2f} {cold:>10.1f} "
-                  f"{them_cold:>8.1f} {cold / them_cold:>6.2f}   ({int(theirs[name]['matches'])} matches there)")
+            if name not in args.cases:
+                continue
+            f = creation(scratch, bench, name, args.rounds, args.repeat)
+            matches = create_case(bench, entries, fmt, seeds)[1]
+            print(f"{name:10} {matches:>8} {f['ours warm']:>10.1f} {f['bm warm']:>8.1f} "
+                  f"{f['ours warm'] / f['bm warm']:>6.2f} {f['ours cold']:>10.1f} {f['bm cold']:>8.1f} "
+                  f"{f['ours cold'] / f['bm cold']:>6.2f}")
+        if not set(args.cases) & set(PLAY):
+            return
         ceiling = sqlite_ceiling(3)
+        theirs = brackets_manager_warm(scratch, args.repeat, *PLAY)
         print(f"\nplay-through, one commit per result; bare SQLite UPDATE+commit (WAL, NORMAL): {ceiling:,.0f} rows/s")
         print(f"{'case':10} {'results':>8} {'ours/s':>9} {'vs bare':>8} {'brackets-manager/s':>19}  (aim >= 0.5)")
         for name, (entries, fmt) in PLAY.items():
+            if name not in args.cases:
+                continue
             runs = [play_case(bench, entries, fmt) for _ in range(args.repeat)]
             assert all(r["unfinished"] == 0 for r in runs), runs
             rate = statistics.median(r["updates"] / r["update_ms"] * 1000 for r in runs)
@@ -238,7 +251,6 @@ def main() -> None:
     finally:
         bench.close()
         shutil.rmtree(folder, ignore_errors=True)
-        shutil.rmtree(scratch, ignore_errors=True)
         shutil.rmtree(scratch, ignore_errors=True)
 
 

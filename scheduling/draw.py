@@ -68,9 +68,9 @@ class _Occupancy:
 
     def key(self, line: int, delegation: Hashable | None, balance: bool) -> tuple:
         """Seeds of the same delegation apart first; without a lot, seeds spread evenly too."""
-        mates = self.mates.get(delegation, {}) if delegation is not None else {}
-        blocks = [(level, line >> level) for level in self.levels]
-        return (tuple(mates.get(b, 0) for b in blocks),
+        mates = self.mates.get(delegation) if delegation is not None else None
+        blocks = [(level, line >> level) for level in self.levels]  # (no mates: () for every line alike)
+        return (tuple(mates.get(b, 0) for b in blocks) if mates else (),
                 tuple(self.all.get(b, 0) for b in blocks) if balance else ())
 
 
@@ -306,7 +306,7 @@ def snake_groups(ranked: Sequence[Entry], n_groups: int, separate: bool = True) 
         raise Invalid.one("groups", N_("At least one group."))
     groups: list[list[EntryId]] = [[] for _ in range(n_groups)]
     counts: dict[Hashable, list[int]] = {}  # delegation -> how many of its entries each group has
-    nearest = [sorted(range(n_groups), key=lambda j: abs(j - i)) for i in range(n_groups)] if separate else []
+    nearest = _Nearest(n_groups)
     for start in range(0, len(ranked), n_groups):
         row = ranked[start:start + n_groups]
         order = range(n_groups) if (start // n_groups) % 2 == 0 else range(n_groups - 1, -1, -1)
@@ -320,11 +320,26 @@ def snake_groups(ranked: Sequence[Entry], n_groups: int, separate: bool = True) 
     return groups
 
 
+class _Nearest(dict):
+    """Target indexes by distance from ``i``: ``i``, ``i - 1``, ``i + 1``, ``i - 2``... (made when first asked)."""
+
+    def __init__(self, n: int):
+        super().__init__()
+        self.n = n
+
+    def __missing__(self, i: int) -> list[int]:
+        out = [i]
+        for d in range(1, self.n):
+            out.extend(j for j in (i - d, i + d) if 0 <= j < self.n)
+        self[i] = out
+        return out
+
+
 def _assign_row(row: Sequence[Entry], targets: list[int], counts: dict[Hashable, list[int]],
-                nearest: list[list[int]]) -> list[int]:
+                nearest: "_Nearest") -> list[int]:
     """For each entry of a snake row, the index in ``targets`` of its group (a matching, snake order first).
 
-    ``nearest[i]``: the target indexes nearest ``i`` first (the same for every row, so sorted once).
+    ``nearest[i]``: the target indexes nearest ``i`` first (the same for every row).
     """
     m, t = len(row), len(targets)
     in_targets = operator.itemgetter(*targets) if t > 1 else lambda col: (col[targets[0]],)

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from sqlalchemy import delete, select
 
 from accounts.models import User
+from accounts.permissions import user_id_of
 from common.db import db, lock, utcnow
 from common.errors import N_, Conflict, ErrorBag, Invalid, NotFound
 from common.transaction import use_case
@@ -125,6 +126,7 @@ def make_draw(actor: User, contest_id: int, data: dict) -> Draw:
     A redraw replaces every match and keeps the draw as published as it was.
     """
     contest = managed_contest(actor, contest_id)
+    user_id = user_id_of(actor)  # (not actor.id: the request's commit expired it, reading it is a query)
     draw = draw_of(contest_id)
     if draw is not None and results_recorded(contest_id):
         raise Conflict(N_("Results have been recorded: the draw can no longer be changed."))
@@ -142,9 +144,9 @@ def make_draw(actor: User, contest_id: int, data: dict) -> Draw:
             db.session.execute(delete(Match).where(Match.contest_id == contest_id))
         draw.random_seed, draw.seeds, draw.separate_delegations = random_seed, seeds, separate
         draw.entry_ids, draw.options = list(bracket.entries), bracket.options
-        draw.made_by_id, draw.made_at, draw.version = actor.id, utcnow(), draw.version + 1
+        draw.made_by_id, draw.made_at, draw.version = user_id, utcnow(), draw.version + 1
         count = match_store.insert_matches(contest_id, bracket)
-    match_store.log(contest_id, actor.id, action, {"random_seed": random_seed, "seeds": seeds,
+    match_store.log(contest_id, user_id, action, {"random_seed": random_seed, "seeds": seeds,
                                                    "separate_delegations": separate, "entries": len(entries),
                                                    "matches": count})
     db.session.flush()
@@ -163,6 +165,6 @@ def publish_draw(actor: User, contest_id: int, data: dict | None = None) -> Draw
         raise Invalid.one("published", N_("Must be true or false."))
     draw.published = published
     draw.version += 1
-    match_store.log(contest_id, actor.id, "publish" if published else "unpublish", {})
+    match_store.log(contest_id, user_id_of(actor), "publish" if published else "unpublish", {})
     return draw
 

@@ -196,3 +196,51 @@ def test_more_seeds_than_the_format_allows_are_refused(client, organiser, dummy_
     assert r.get_json()["errors"]["seeds"] == ["This contest's format has 2 seeds; 4 were given."]
     lines = lineup(draw(client, h, c.id, seeds=es[:2], random_seed=3))
     assert lines[0] == es[0] and lines[-1] == es[1]
+
+
+def test_stored_matches_read_back_as_the_core_built_them(client, organiser, dummy_event, token):
+    """Every column of every match reads back as the core generated it, whichever columns were NULL (a draw
+    goes in by runs of rows with the same NULL columns on SQLite), and ids follow the draw's order."""
+    from scheduling import match_store
+    from scheduling.draw_services import approved_entries
+    from scheduling.formats import build
+    from scheduling.formats.model import match_to_row
+    from scheduling.models import Match
+
+    h = token("org")
+    shapes = set()
+    for name, fmt, count in (("男单", {"type": "groups_knockout", "groups": 3, "qualifiers_per_group": 2}, 10),
+                             ("女单", {"type": "single_elimination", "third_place": True}, 5)):
+        c = contest(organiser, dummy_event, name, format=fmt)
+        es = entries(c.id, delegations(dummy_event, 3), count)
+        draw(client, h, c.id, random_seed=5, seeds=es[:2])
+        db.session.rollback()
+        core = build(c.format, approved_entries(c.id), es[:2], 5, True)
+        stored = match_store.records(Match.contest_id == c.id)
+        assert [r["key"] for r in stored] == list(core.matches)
+        assert [r["id"] for r in stored] == sorted(r["id"] for r in stored)
+        for rec, m in zip(stored, core.matches.values()):
+            assert match_to_row(match_store.match_from_row(match_store.to_core(rec))) == match_to_row(m), rec["key"]
+            assert rec["winner_entry_id"] == m.winner_entry and rec["heat"] is None and rec["version"] == 1
+            shapes.add((rec["group"] is None, rec["winner"] is None))
+    assert shapes == {(False, True), (True, True), (True, False)}  # group; knockout; bye with its entry
+
+
+def test_rows_with_different_null_columns_keep_every_value(organiser, dummy_event):
+    """The bulk insert of a draw, given rows whose NULL columns change from one row to the next."""
+    from scheduling import match_store
+    from scheduling.formats.model import Bracket, Match as CoreMatch, match_to_row
+    from scheduling.models import Match
+
+    c = contest(organiser, dummy_event, "男单")
+    b = Bracket("single_elimination", [1, 2], {}, {})
+    for i in range(70):  # more than one 32-row statement per run, runs of every length
+        group, heat, winner = ("A" if i % 3 == 0 else None), (i if i % 5 == 0 else None), (1 if i % 2 else None)
+        b.add(CoreMatch(f"main-1-{i + 1}", "main", 1, i + 1, [10 + i, 20 + i], [False, False],
+                        "bye" if winner is not None else "ready", group, heat, winner=winner))
+    match_store.insert_matches(c.id, b)
+    db.session.commit()
+    stored = match_store.records(Match.contest_id == c.id)
+    assert [match_to_row(match_store.match_from_row(match_store.to_core(r))) for r in stored] == \
+        [match_to_row(m) for m in b.matches.values()]
+    assert [r["winner_entry_id"] for r in stored] == [m.winner_entry for m in b.matches.values()]
