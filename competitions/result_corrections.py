@@ -3,8 +3,10 @@
 An organiser sends the version they read and a reason. A correction is checked by the sport's rules
 like a first result; what the first result moved on (the winner and loser into later matches, a
 group's qualifiers into the knockout, a round of races into the next races) follows the new result,
-as long as none of the matches it reached has been played. Taking a result back makes the match
-ready again, as if never played. Both are logged with the result they replaced.
+as long as none of the matches it reached has been played; an entry withdrawn since the draw that a
+correction moves into a ready match is walked over there. Taking a result back makes the match ready
+again, as if never played (with a withdrawn side, the organiser records the walkover). Both are logged
+with the result they replaced.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from common import fields
 from common.db import utcnow
 from common.errors import N_, Conflict, Invalid
 from common.transaction import use_case
-from competitions.result_services import bracket_for, load_match, regroup, validate_match, validate_race
+from competitions.result_services import bracket_for, load_match, regroup, validate_match, validate_race, walk_over
 from competitions.result_store import ContestRules
 from competitions.result_words import full_match_name
 from competitions.services import check_sent_version
@@ -61,7 +63,9 @@ def correct_match_result(actor: User, match_id: int, data: dict) -> dict:
         else:
             changes = correct_result(bracket, rec["key"], rules.winner(result))
     written = match_store.write_back(ms, [c.key for c in changes], {rec["key"]: {"result": result, **done}})
-    regroup(contest, rules, ms, rec["stage"], rec["group"])
+    later = [c.key for c in changes if c.key != rec["key"]] + regroup(contest, rules, ms, rec["stage"], rec["group"])
+    if contest.withdrawn:  # a withdrawn entry the correction moves into a ready match is walked over there
+        walk_over(contest, rules, ms, later, done)
     match_store.log(contest.id, done["recorded_by_id"], "correction",
                     {"key": rec["key"], "reason": reason, "before": before, "data": sheet}, match_id)
     return written[rec["key"]]

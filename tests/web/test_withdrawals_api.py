@@ -95,3 +95,22 @@ def test_withdrawals_are_checked(client, organiser, dummy_event, dummy_delegatio
     boats, ids, _ = crews(client, h, organiser, dummy_event, 4, lanes=4, ranking="final")
     refused = withdraw(client, h, boats.id, ids[0])
     assert refused.status_code == 409 and "DNS" in refused.get_json()["detail"]
+
+
+def test_a_correction_that_sends_a_withdrawn_player_into_the_final_walks_the_final_over(client, organiser,
+                                                                                       dummy_event, token):
+    h = token("org")
+    c, ms = four(client, h, organiser, dummy_event)
+    first = put_result(client, h, ms["main-1-1"], games=win_games(0)).get_json()
+    loser = first["entries"][1]
+    second = put_result(client, h, ms["main-1-2"], games=win_games(0)).get_json()
+    assert withdraw(client, h, c.id, loser).get_json()["walked_over"] == 0  # already out
+    r = client.post(f"/api/v1/matches/{first['id']}/correction", headers=h,
+                    json={"version": first["version"], "reason": "记分员把比分记反了", "games": win_games(1)})
+    assert r.status_code == 200, r.get_json()
+    final = by_key(matches(client, h, c.id))["main-2-1"]
+    assert final["entries"] == [loser, second["entries"][0]]
+    assert final["status"] == "finished" and final["result"]["outcome"] == "walkover"
+    assert final["winner_entry_id"] == second["entries"][0]
+    ranking = client.get(f"/api/v1/contests/{c.id}/ranking", headers=h).get_json()
+    assert [i["entry_id"] for i in ranking["items"][:2]] == [second["entries"][0], loser]
