@@ -123,7 +123,8 @@ def results_recorded(contest_id: int) -> bool:
 def make_draw(actor: User, contest_id: int, data: dict) -> Draw:
     """Draw the contest's approved entries into its format and store every match (redraw until a result).
 
-    A redraw replaces every match and keeps the draw as published as it was.
+    A redraw replaces every match and keeps the draw as published as it was; entries withdrawn since the
+    first draw are left out of it.
     """
     contest = managed_contest(actor, contest_id)
     user_id = user_id_of(actor)  # (not actor.id: the request's commit expired it, reading it is a query)
@@ -131,7 +132,8 @@ def make_draw(actor: User, contest_id: int, data: dict) -> Draw:
     if draw is not None and results_recorded(contest_id):
         raise Conflict(N_("Results have been recorded: the draw can no longer be changed."))
     with _gc_paused():
-        entries = approved_entries(contest_id)
+        withdrawn = set(draw.withdrawn) if draw is not None else set()  # (they stay withdrawn, out of the draw)
+        entries = [e for e in approved_entries(contest_id) if e.id not in withdrawn]
         seeds, random_seed, separate = _clean(data, {e.id for e in entries}, contest.format.get("seeds"))
         if len(entries) < 2:
             raise Conflict(N_("A draw needs at least two approved entries (there are %(n)s)."), n=len(entries))

@@ -114,3 +114,16 @@ def test_a_correction_that_sends_a_withdrawn_player_into_the_final_walks_the_fin
     assert final["winner_entry_id"] == second["entries"][0]
     ranking = client.get(f"/api/v1/contests/{c.id}/ranking", headers=h).get_json()
     assert [i["entry_id"] for i in ranking["items"][:2]] == [second["entries"][0], loser]
+
+
+def test_a_redraw_leaves_out_the_entries_withdrawn_since_the_draw(client, organiser, dummy_event, token):
+    h = token("org")
+    c = contest(organiser, dummy_event, "男单")
+    es = entries(c.id, delegations(dummy_event, 3), 6)
+    first = by_key(draw(client, h, c.id, random_seed=3, seeds=es[:2])["matches"])
+    assert first["main-1-1"]["status"] == "bye" and first["main-2-1"]["status"] == "pending"  # seed 1: no match yet
+    assert withdraw(client, h, c.id, es[0]).get_json() == {"withdrawn": [es[0]], "walked_over": 0}
+    again = draw(client, h, c.id, random_seed=3)
+    assert sorted(again["entry_ids"]) == es[1:] and again["withdrawn"] == [es[0]]
+    assert all(es[0] not in m["entries"] for m in again["matches"])
+    assert withdraw(client, h, c.id, es[0]).status_code == 422  # no longer an entry of the draw
