@@ -21,6 +21,7 @@ from common.extensions import babel, bootstrap, csrf, login_manager, migrate
 from competitions.admin_views import bp as admin_bp
 from competitions.live_views import bp as live_bp
 from competitions.result_views import bp as results_bp
+import competitions.lots_views  # noqa: F401  (the drawing of lots page, on the results blueprint)
 from competitions.sports import CHOICE_LABELS
 from competitions.views import bp as competitions_bp
 from config import ROOT, load

@@ -88,7 +88,9 @@ def group_tables(actor: User | None, contest_id: int) -> dict:
             match_box(m, names, contest.discipline),
             round_name=round_name(contest.format["type"], m["stage"], m["round"], last[m["group"]])))
     groups = [{"name": group_name(g["name"]), "complete": g["complete"], "rows": g["rows"],
-               "notes": tie_notes(g["rows"]), "matches": played.get(g["name"], [])}
+               "notes": tie_notes(g["rows"]), "matches": played.get(g["name"], []),
+               "lots": [{"names": [names.get(e, {}).get("name") or str(e) for e in lot["entries"]],
+                         "recorded": lot["recorded"]} for lot in g.get("lots", [])]}
               for g in standings(actor, contest_id)["groups"]]
     return {**head, "groups": groups, "games": any("games_won" in row for g in groups for row in g["rows"])}
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, StringField
+from wtforms import FieldList, HiddenField, SelectField, StringField
 
 from common.errors import N_, ErrorBag
 from competitions.result_text import LANE_STATUS_LABELS
@@ -53,6 +53,15 @@ class WithdrawalForm(FlaskForm):
     entry_id = SelectField(_l("Entry"), choices=[], coerce=int, validate_choice=False)
     reason = StringField(_l("Why it withdraws"), render_kw={"maxlength": 500, "autocomplete": "off"},
                          description=_l("Its matches go to the other side by walkover, now or when they are ready."))
+
+
+class LotsForm(FlaskForm):
+    """The order in which lots were drawn for entries level in a finished group, and a note."""
+    group = HiddenField()
+    tie = HiddenField()  #: which level entries the form is for (their ids, sorted), to show its errors on it
+    order = FieldList(SelectField(coerce=int, validate_choice=False), min_entries=2)
+    note = StringField(_l("Note"), render_kw={"maxlength": 500, "autocomplete": "off"},
+                       description=_l("For example: who drew the lots, where, who was present."))
 
 
 @dataclass

@@ -17,7 +17,7 @@ from common.transaction import use_case
 from competitions.result_store import ContestRules, load_for_result
 from competitions.services import check_sent_version, require_manager
 from competitions.sports.results import Rules, rules_for, to_entry_paths, to_slots
-from competitions.standings import group_entries, group_matches, group_table
+from competitions.standings import group_entries, group_matches, group_table, recorded_lots
 from scheduling import match_store
 from scheduling.draw_services import draw_of
 from scheduling.formats import Bracket, RaceTime, apply_result, fill_knockout, record_race
@@ -150,8 +150,9 @@ def close_group(contest: ContestRules, rules: Rules, ms: match_store.Matches, gr
         changes = clear_group(bracket, group)
     else:
         played = group_matches(contest.id, T.c.group == group).get(group, [])
-        rows, _ = group_table(contest, rules, group_entries(contest, draw)[group], played, draw.withdrawn)
-        changes = fill_knockout(bracket, {group: [row["entry_id"] for row in rows]})
+        table = group_table(contest, rules, group_entries(contest, draw)[group], played, draw.withdrawn,
+                            recorded_lots(draw, group))
+        changes = fill_knockout(bracket, {group: [row["entry_id"] for row in table.rows]})
     match_store.write_back(ms, [c.key for c in changes])
     draw.options = bracket.options
     return [c.key for c in changes]

@@ -50,6 +50,12 @@ class ContestRules:
     #: entries withdrawn since the draw: a ready match of theirs is walked over
     withdrawn: tuple = ()
 
+    @classmethod
+    def managed(cls, contest, draw) -> "ContestRules":
+        """Of a Contest that its organiser's use case has loaded, with its draw."""
+        return cls(contest.id, contest.event_id, contest.sport, contest.discipline, contest.format, contest.settings,
+                   True, tuple(draw.withdrawn))
+
 
 def _contest(contest_id: int, m: Any) -> ContestRules:
     return ContestRules(contest_id, m["event_id"], m["sport"], m["discipline"], m["contest_format"],

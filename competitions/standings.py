@@ -1,10 +1,13 @@
 """Standings and rankings: group tables by the sport's tie-break procedure, and the contest's places.
 
 A group table counts the group's finished matches. While a group is still playing, entries level
-after every step share a rank; once all its matches are finished, the order of the draw (made with
-the recorded random seed) stands for the lots, so the table is complete and can fill a knockout.
+after every step share a rank; once all its matches are finished, the lots drawn by hand for them
+(``competitions.lots``) order them, or until then the order of the draw (made with the recorded random
+seed), so the table is complete and can fill a knockout.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
@@ -12,6 +15,7 @@ from accounts.models import User
 from common.db import db
 from competitions.models import Contest
 from competitions.sports.results import Rules, rules_for
+from competitions.sports.tiebreak import unresolved
 from scheduling import match_store
 from scheduling.draw_services import get_contest, visible_draw
 from scheduling.formats import Bracket, is_complete
@@ -42,24 +46,54 @@ def group_matches(contest_id: int, *where) -> dict[str | None, list]:
     return out
 
 
-def group_table(contest, rules: Rules, entries: list, matches: list, withdrawn: list = ()) -> tuple[list[dict], bool]:
+@dataclass
+class GroupTable:
+    """A group's rows ranked, whether it has finished playing, and its ties decided by lot."""
+
+    rows: list[dict]
+    complete: bool
+    #: the entries level after every step, in the order the lots gave, with whether the lots were drawn by
+    #: hand and recorded (else the order of the draw, made with its recorded random seed, stands for them)
+    lots: list[dict] = field(default_factory=list)
+
+
+def group_table(contest, rules: Rules, entries: list, matches: list, withdrawn: list = (),
+                recorded: list = ()) -> GroupTable:
     """A group's rows ranked by the sport's procedure (``withdrawn`` entries' results counted as the sport
-    says), and whether the group has finished playing."""
+    says). Once it has finished playing, entries still level are ordered by the lots drawn by hand for exactly
+    them (``recorded``: lists of entries, in the order drawn), else by the order of the draw."""
     results = [(e[0], e[1], result) for e, status, result in matches if status == "finished" and result]
     complete = bool(matches) and all(status == "finished" for _, status, _ in matches)
-    rows = rules.rank_group(contest.discipline, contest.settings, entries, results, entries if complete else None,
-                            [e for e in withdrawn if e in entries])
-    return rows, complete
+    out = [e for e in withdrawn if e in entries]
+    rows = rules.rank_group(contest.discipline, contest.settings, entries, results, None, out)
+    ties = unresolved(rows)
+    if not complete or not ties:
+        return GroupTable(rows, complete)
+    drawn = [lot for lot in recorded if any(set(lot) == set(tie) for tie in ties)]
+    first = [e for lot in drawn for e in lot]
+    rows = rules.rank_group(contest.discipline, contest.settings, entries, results,
+                            first + [e for e in entries if e not in first], out)
+    by_lot = {row["entry_id"] for row in rows if row["tie_break"] == "lots"}
+    order = [row["entry_id"] for row in rows]
+    lots = [{"entries": sorted(tie, key=order.index), "recorded": tie[0] in first} for tie in ties
+            if by_lot & set(tie)]  # (3x3 basketball: seeding decides, not lots)
+    return GroupTable(rows, complete, lots)
+
+
+def recorded_lots(draw: Draw, group: str | None) -> list:
+    """The lots drawn by hand in a group (a round robin's one group is stored under "")."""
+    return (draw.lots or {}).get(group or "", [])
 
 
 def _tables(contest: Contest, draw: Draw, names: dict) -> list[dict]:
     rules, played = rules_for(contest.sport), group_matches(contest.id)
     groups = []
     for name, entries in group_entries(contest, draw).items():
-        rows, complete = group_table(contest, rules, entries, played.get(name, []), draw.withdrawn)
-        for row in rows:
+        table = group_table(contest, rules, entries, played.get(name, []), draw.withdrawn,
+                            recorded_lots(draw, name))
+        for row in table.rows:
             row.update(_names(names, row["entry_id"]))
-        groups.append({"name": name, "complete": complete, "rows": rows})
+        groups.append({"name": name, "complete": table.complete, "rows": table.rows, "lots": table.lots})
     return groups
 
 

@@ -47,8 +47,7 @@ def withdraw_entry(actor: User, contest_id: int, data: dict) -> dict:
              if entry_id in r["entries"]]
     ms = match_store.Matches(contest_id, ready)
     ms.prefetch(key for r in ready for key in match_store.linked_keys(r))
-    rules_of = ContestRules(contest.id, contest.event_id, contest.sport, contest.discipline, contest.format,
-                            contest.settings, True, tuple(draw.withdrawn))
+    rules_of = ContestRules.managed(contest, draw)
     done = {"recorded_by_id": user_id_of(actor), "recorded_at": utcnow()}
     count = walk_over(rules_of, rules, ms, [r["key"] for r in ready], done)
     for group, members in (draw.options.get("groups") or {}).items():  # ranked again without its results

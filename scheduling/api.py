@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import jsonify, request
 
-from competitions import result_corrections, result_services, standings, withdrawals
+from competitions import lots, result_corrections, result_services, standings, withdrawals
 from scheduling import draw_services, match_services
 from web.api import bp, created, current_user_or_401, current_user_or_none, json_body, listing, page_args
 
@@ -58,6 +58,12 @@ def publish_draw(contest_id: int):
 def withdraw_from_draw(contest_id: int):
     """Withdraw an entry after the draw, with a reason (organiser): its ready matches are walked over."""
     return jsonify(withdrawals.withdraw_entry(current_user_or_401(), contest_id, json_body()))
+
+
+@bp.post("/contests/<int:contest_id>/lots")
+def record_lots(contest_id: int):
+    """Record the order lots were drawn in for entries level in a finished group (organiser)."""
+    return jsonify(lots.record_lots(current_user_or_401(), contest_id, json_body()))
 
 
 @bp.get("/contests/<int:contest_id>/matches")

@@ -48,9 +48,14 @@ SCHEMAS: dict = {
         "lost": ID, "points": ID, "scored": ID, "conceded": ID, "diff": ID, "tie_break": _TEXT,
         "excluded": {"type": "boolean"}},
         ("rank", "entry_id", "played", "won", "lost", "points", "scored", "conceded", "diff", "tie_break")),
+    "Lots": {"type": "array", "items": obj({"entries": _INTS, "recorded": {"type": "boolean"}},
+                                           ("entries", "recorded"))},
     "Standings": obj({"groups": {"type": "array", "items": obj({
-        "name": _TEXT, "complete": {"type": "boolean"}, "rows": {"type": "array", "items": ref("StandingRow")}},
-        ("name", "rows"))}}, ("groups",)),
+        "name": _TEXT, "complete": {"type": "boolean"}, "rows": {"type": "array", "items": ref("StandingRow")},
+        "lots": ref("Lots")}, ("name", "rows"))}}, ("groups",)),
+    "LotsRequest": obj({"group": _TEXT, "order": _INTS, "note": {"type": "string", "maxLength": 500}}, ("order",)),
+    "GroupLots": obj({"group": _TEXT, "lots": ref("Lots"), "rows": {"type": "array", "items": ref("StandingRow")}},
+                     ("group", "lots", "rows")),
     "Ranking": obj({"final": {"type": "boolean"}, "items": {"type": "array", "items": obj({
         "place": ID, "entry_id": ID, "name": _TEXT, "delegation": _TEXT}, ("place", "entry_id"))}},
         ("final", "items")),
@@ -76,6 +81,12 @@ PATHS: dict = {
         "post": op("Withdraw an entry after the draw (organiser): its ready matches are walked over (basketball: "
                    "forfeits), later ones when they are ready; group results count as the sport says", 200,
                    ref("Withdrawals"), (400, 401, 403, 404, 409, 422), True, "#/components/schemas/WithdrawalRequest")},
+    "/api/v1/contests/{contest_id}/lots": {
+        "parameters": _CONTEST,
+        "post": op("Record the order lots were drawn in for entries level after every tie-break step in a finished "
+                   "group (organiser; group null for a round robin): the table and the knockout places follow; 409 "
+                   "once a knockout match they lead to is played", 200, ref("GroupLots"),
+                   (400, 401, 403, 404, 409, 422), True, "#/components/schemas/LotsRequest")},
     "/api/v1/contests/{contest_id}/matches": {"parameters": _CONTEST, "get": _MATCHES},
     "/api/v1/matches/{match_id}": {
         "parameters": path_id("match_id"),

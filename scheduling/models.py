@@ -28,6 +28,9 @@ class Draw(db.Model):
     options: Mapped[dict] = mapped_column(JSON, default=dict)
     #: entries withdrawn since the draw, in order (their matches are walked over; competitions.withdrawals)
     withdrawn: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
+    #: lots drawn by hand for entries level after every tie-break step: group name ("" for a round robin) ->
+    #: the tied entries of each drawing, in the order drawn (competitions.lots)
+    lots: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")
     #: whether the public sees it yet
     published: Mapped[bool] = mapped_column(default=False)
     made_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

@@ -1,9 +1,12 @@
 """On a phone, the organiser's day: make the draw with two seeds, publish it, enter results through the
-score sheet (one refused, then right), and the public bracket shows the winners."""
+score sheet (one refused, then right), and the public bracket shows the winners; correct a result; record
+a drawing of lots."""
 import pytest
 
 from tests.browser.conftest import log_in, no_sideways_scroll, screenshot
 from tests.web.match_helpers import contest, delegations, entries
+from tests.web.test_lots_api import cycle
+from tests.web.test_standings_api import round_robin
 
 pytestmark = pytest.mark.browser
 PLAYERS = ["林丹", "谌龙", "石宇奇", "李宗伟"]
@@ -87,3 +90,26 @@ def test_an_organiser_corrects_a_semi_final_on_a_phone(phone, live_server, clien
     assert "成绩已更正" in phone.inner_text(".alert-success")
     final = client.get(f"/api/v1/contests/{c.id}/matches?stage=main", headers=h).get_json()["items"][-1]
     assert final["entries"][0] == semi["entries"][1], "the corrected winner is in the final"
+
+
+def test_an_organiser_records_a_drawing_of_lots_on_a_phone(phone, live_server, client, organiser, dummy_event,
+                                                           token):
+    h = token("org")
+    c, ids = round_robin(client, h, organiser, dummy_event)
+    cycle(client, h, c.id, ids)  # B, C and D level after every FIBA step
+    log_in(phone, live_server)
+    phone.goto(f"{live_server}/manage/contests/{c.id}/lots")
+    for place, team in enumerate("DBC"):
+        phone.select_option(f"#lot1-order-{place}", label=team)
+    phone.fill("#lot1-note", "裁判长主持，三队领队在场")
+    no_sideways_scroll(phone)
+    screenshot(phone, "lots-phone-zh")
+    phone.click("button:has-text('记录抽签结果')")
+    phone.wait_for_selector(".alert-success")
+    assert "抽签结果已记录" in phone.inner_text(".alert-success")
+    client.post(f"/api/v1/contests/{c.id}/draw/publish", headers=h)
+    phone.goto(f"{live_server}/contests/{c.id}/standings")
+    rows = phone.locator(".live-table tbody tr")
+    assert [rows.nth(i).locator("td").nth(1).inner_text().split()[0] for i in range(4)] == ["A", "D", "B", "C"]
+    assert "D、B、C" in phone.inner_text(".live-lot")
+    no_sideways_scroll(phone)
