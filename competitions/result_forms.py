@@ -24,6 +24,8 @@ from competitions.sports.timed_race_rules import STATUSES, format_time, parse_ti
 
 #: overtime rows shown empty on a 5x5 sheet (blank ones are ignored)
 OVERTIMES = 3
+#: player pickers per side of a rubber (singles use the first)
+PLAYERS_PER_SIDE = 2
 _MAX_DIGITS = 4
 
 
@@ -75,10 +77,13 @@ class Sheet:
     outcomes: tuple[str, ...] = ()
     sides: list[dict] = field(default_factory=list)
     lanes: list[dict] = field(default_factory=list)
+    #: a team tie: each side's players (``{name, gender}``), to pick who played each rubber
+    rosters: list[list[dict]] = field(default_factory=list)
 
 
-def sheet_for(contest, sides: list[dict], lanes: list[dict]) -> Sheet:
-    """The sheet for a contest's sport and discipline: badminton games or rubbers, basketball periods, race lanes."""
+def sheet_for(contest, sides: list[dict], lanes: list[dict], rosters: list[list[dict]] | None = None) -> Sheet:
+    """The sheet for a contest's sport and discipline: badminton games or rubbers (with the sides' ``rosters``
+    to pick the players from), basketball periods, race lanes."""
     settings, kind = contest.settings or {}, SPORTS[contest.sport].kind
     if kind == "judged":
         return Sheet("judged")
@@ -90,7 +95,8 @@ def sheet_for(contest, sides: list[dict], lanes: list[dict]) -> Sheet:
             labels = SPORTS["badminton"].disciplines
             count = 2 * settings.get("rubbers_to_win", 3) - 1
             rubbers = [(code, _(labels[code].label)) for code in badminton_rules.RUBBERS[:count]]
-            return Sheet("rubbers", games, len(games), rubbers, badminton_rules.TIE_OUTCOMES, sides)
+            return Sheet("rubbers", games, len(games), rubbers, badminton_rules.TIE_OUTCOMES, sides,
+                         rosters=rosters or [[], []])
         return Sheet("games", games, len(games), outcomes=badminton_rules.OUTCOMES, sides=sides)
     if contest.discipline == "5x5":
         rows = [_("Q%(n)s", n=i + 1) for i in range(4)] + [_("OT%(n)s", n=i + 1) for i in range(OVERTIMES)]
@@ -151,6 +157,10 @@ def _rubbers(values, sheet: Sheet, bag: ErrorBag) -> list[dict]:
     for r in range(len(sheet.rubbers)):
         rubber = {"discipline": values.get(f"rubbers-{r}-discipline") or sheet.rubbers[r][0],
                   "games": _pairs(values, f"rubbers-{r}-games", len(sheet.rows), f"rubbers.{r}.games", bag)}
+        players = [[name for k in range(PLAYERS_PER_SIDE)
+                    if (name := (values.get(f"rubbers-{r}-players-{s}-{k}") or "").strip())] for s in (0, 1)]
+        if any(players):  # optional; once given, the rules check one per side in singles, two in doubles
+            rubber["players"] = players
         _outcome(rubber, values.get(f"rubbers-{r}-outcome"), values.get(f"rubbers-{r}-winner_entry_id"))
         rubbers.append(rubber)
         typed.append(rubber["outcome"] != "normal" or any(
@@ -228,6 +238,8 @@ def recorded_values(result: dict | None, sheet: Sheet, entries: list) -> dict:
         for r, rubber in enumerate(result.get("rubbers", [])):
             values[f"rubbers-{r}-discipline"] = rubber.get("discipline", "")
             rows(f"rubbers-{r}-games", rubber.get("games"))
+            for s, names in enumerate(rubber.get("players") or []):
+                values.update({f"rubbers-{r}-players-{s}-{k}": name for k, name in enumerate(names)})
             if rubber.get("outcome", "normal") != "normal":
                 values[f"rubbers-{r}-outcome"] = rubber["outcome"]
                 values[f"rubbers-{r}-winner_entry_id"] = winner(rubber)

@@ -91,7 +91,7 @@ def record(match_id: int):
     contest = get_contest(rec["contest_id"])
     competitions.require_manager(current_user, contest.event_id)
     names = match_services.entry_names(contest.id)
-    sheet = sheet_for(contest, side_names(rec, names), race_rows(rec, names))
+    sheet = _sheet(contest, rec, names)
     correcting = rec["status"] == "finished" and request.values.get("correct") == "1"
     form = (CorrectionForm if correcting else ResultForm)(version=rec["version"])
     choices(form, sheet)
@@ -143,10 +143,19 @@ def undo(match_id: int):
             name = match_title(rec, contest, match_services.last_round(rec))
             flash(_("Result taken back: %(match)s is ready to record again.", match=name), "success")
             return redirect(url_for("results.record", match_id=match_id))
-    sheet = sheet_for(contest, side_names(rec, names), race_rows(rec, names))
+    sheet = _sheet(contest, rec, names)
     form = ResultForm(version=rec["version"])
     choices(form, sheet)
     return _sheet_page(contest, rec, names, sheet, form, FormErrors(), {}, False, undo_form)
+
+
+def _sheet(contest, rec: dict, names: dict) -> Sheet:
+    """The match's score sheet; for a team tie with the players of both rosters to pick from."""
+    rosters = None
+    if contest.sport == "badminton" and contest.discipline == "team":
+        players = match_services.players_of(rec["entries"])
+        rosters = [players.get(e, []) for e in rec["entries"]]
+    return sheet_for(contest, side_names(rec, names), race_rows(rec, names), rosters)
 
 
 def _after_conflict(match_id: int, err: Conflict, form: ResultForm, correcting: bool) -> dict:
@@ -198,7 +207,8 @@ def _known_paths(sheet: Sheet) -> set[str]:
     rows = range(max(len(sheet.rows), len(sheet.lanes)))
     if sheet.kind == "rubbers":
         for r in range(len(sheet.rubbers)):
-            paths |= {f"rubbers.{r}{p}" for p in ("", ".discipline", ".games", ".outcome", ".winner_entry_id")}
+            paths |= {f"rubbers.{r}{p}" for p in ("", ".discipline", ".games", ".outcome", ".winner_entry_id",
+                                                   ".players", ".players.0", ".players.1")}
             paths |= {f"rubbers.{r}.games.{i}" for i in rows}
     elif sheet.kind == "lanes":
         paths |= {f"lanes.{i}.{f}" for i in rows for f in ("time_ms", "status", "penalty_ms")}

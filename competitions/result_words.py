@@ -174,18 +174,26 @@ def _pairs(pairs: Sequence) -> list[str]:
     return [f"{a}-{b}" for a, b in pairs]
 
 
+def _rubber_text(rubber: Mapping) -> str:
+    """A rubber's score, between its players when they were recorded: ``2-0``, ``张一 2-0 王一``, ``A/B 1-2 C/D``."""
+    score = "-".join(map(str, rubber["score"]))
+    players = rubber.get("players")
+    return f"{'/'.join(players[0])} {score} {'/'.join(players[1])}" if players else score
+
+
 def score_summary(result: Mapping | None, discipline: str | None = None) -> dict:
     """A result as shown in a bracket box: ``{score: [a, b] | None, outcome, details: [(prefix, text)]}``.
 
     ``score`` is what each line shows (games, rubbers or points won); ``details`` the games or periods
-    (``21-15``; an overtime has the prefix ``OT``), or the rubbers (prefix ``MS``, text ``2-0``).
+    (``21-15``; an overtime has the prefix ``OT``), or the rubbers (prefix ``MS``, text ``2-0`` or, with its
+    players, ``张一 2-0 王一``).
     Prefixes are msgids (or None) for the faces to translate.
     """
     if not result:
         return {"score": None, "outcome": None, "details": []}
     outcome = result.get("outcome") or "normal"
     if "rubbers" in result:
-        details = [(RUBBERS.get(r.get("discipline"), r.get("discipline")), "-".join(map(str, r["score"])))
+        details = [(RUBBERS.get(r.get("discipline"), r.get("discipline")), _rubber_text(r))
                    for r in result["rubbers"] if r.get("score")]
     elif "periods" in result:
         regular = 4 if discipline == "5x5" else 1

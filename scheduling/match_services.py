@@ -12,7 +12,7 @@ from accounts.models import User
 from common.db import db
 from common.errors import N_, NotFound
 from competitions.services import check_manager
-from registrations.models import Delegation, Entry
+from registrations.models import Delegation, Entry, EntryMember
 from scheduling import match_store
 from scheduling.draw_services import get_contest, visible_draw
 from scheduling.models import MatchLog
@@ -71,6 +71,16 @@ def entry_names(contest_id: int) -> dict[int, dict]:
     rows = db.session.execute(select(Entry.id, Entry.name, Delegation.name).join(
         Delegation, Delegation.id == Entry.delegation_id).where(Entry.contest_id == contest_id))
     return {i: {"name": name, "delegation": delegation} for i, name, delegation in rows}
+
+
+def players_of(entry_ids: list) -> dict[int, list[dict]]:
+    """The players on the rosters of these entries, in roster order: ``{entry_id: [{name, gender}]}``."""
+    m = EntryMember.__table__
+    out: dict[int, list[dict]] = {e: [] for e in entry_ids if e is not None}
+    for entry_id, name, gender in db.session.execute(select(m.c.entry_id, m.c.name, m.c.gender).where(
+            m.c.entry_id.in_(list(out)), m.c.role == "player").order_by(m.c.entry_id, m.c.position)):
+        out[entry_id].append({"name": name, "gender": gender})
+    return out
 
 
 def bracket_view(actor: User | None, contest_id: int) -> list[dict]:

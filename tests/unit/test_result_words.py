@@ -64,6 +64,8 @@ def test_score_lines_of_each_sport():
     team = {"outcome": "normal", "winner": 0, "score": [3, 1], "rubbers": [
         {"discipline": "MS", "score": [2, 0]}, {"discipline": "WS", "score": [1, 2]}]}
     assert score_summary(team)["details"] == [("MS", "2-0"), ("WS", "1-2")]
+    named = {**team, "rubbers": [{"discipline": "MD", "score": [2, 1], "players": [["张一", "陈三"], ["王一", "周三"]]}]}
+    assert score_summary(named)["details"] == [("MD", "张一/陈三 2-1 王一/周三")]
     assert detail_text(score_summary(team)["details"], {"MS": "男单", "WS": "女单"}.get) == "男单 2-0 女单 1-2"
     assert detail_text(score_summary(basketball, "5x5")["details"]) == "20-18 15-17 25-20 18-23 OT 7-5"
     assert score_summary(None)["score"] is None

@@ -256,3 +256,41 @@ def test_a_large_draw_lists_its_matches_a_hundred_at_a_time(client, organiser, d
     assert listed == {str(m["id"]) for m in ms.values() if m["status"] == "ready"}, "every ready match once"
     everything = text_of(client.get(f"/manage/contests/{c.id}/results?status=all&page=99"))
     assert everything.count('class="list-group-item match"') == 55  # the last of 3 pages of 255
+
+
+def test_a_team_tie_records_who_played_each_rubber_from_the_rosters(client, organiser, dummy_event, token, login):
+    from common.db import db
+    from registrations.models import EntryMember
+
+    h = token("org")
+    c, ms, ids = drawn(client, h, organiser, dummy_event, "混合团体", n=2, discipline="team")
+    rosters = {ids[0]: [("张一", "M"), ("陈三", "M"), ("李二", "F"), ("孙四", "F")],
+               ids[1]: [("王一", "M"), ("周三", "M"), ("赵二", "F"), ("吴四", "F")]}
+    db.session.rollback()  # end the test's read snapshot
+    for entry_id, people in rosters.items():
+        db.session.add_all(EntryMember(entry_id=entry_id, position=i, name=n, gender=g, role="player")
+                           for i, (n, g) in enumerate(people))
+    db.session.commit()
+    tie = ms["main-1-1"]
+    first, second = (rosters[e] for e in tie["entries"])
+    login("org")
+    form = text_of(client.get(f"/manage/matches/{tie['id']}/result"))
+    assert 'name="rubbers-2-players-1-1"' in form and f"{second[3][0]} (女)" in form
+    data = {"version": tie["version"]}
+    lineup = [([first[0][0]], [second[0][0]]), ([first[2][0]], [second[2][0]]),
+              ([first[0][0], first[1][0]], [second[0][0], second[1][0]])]
+    for r, sides in enumerate(lineup):
+        for i, (a, b) in enumerate(win_games(0)):
+            data[f"rubbers-{r}-games-{i}-0"], data[f"rubbers-{r}-games-{i}-1"] = str(a), str(b)
+        for s, names in enumerate(sides):
+            data.update({f"rubbers-{r}-players-{s}-{k}": n for k, n in enumerate(names)})
+    data["rubbers-1-players-0-0"] = first[0][0]  # a third rubber for 张一: over the limit of two
+    page = text_of(client.post(f"/manage/matches/{tie['id']}/result", data=data))
+    assert "2" in error_at(page, "rubbers.2.players.0") and first[0][0] in error_at(page, "rubbers.2.players.0")
+    assert f'<option value="{first[0][0]}" selected' in page  # the sheet comes back as typed
+    data["rubbers-1-players-0-0"] = first[2][0]
+    assert client.post(f"/manage/matches/{tie['id']}/result", data=data).status_code == 302
+    done = by_key(matches(client, h, c.id))["main-1-1"]
+    assert [r["players"] for r in done["result"]["rubbers"]] == [[list(a), list(b)] for a, b in lineup]
+    again = text_of(client.get(f"/manage/matches/{tie['id']}/result?correct=1"))
+    assert f'<option value="{first[1][0]}" selected' in again  # a correction starts from who played
