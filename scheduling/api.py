@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import jsonify, request
 
-from competitions import lots, result_corrections, result_services, standings, withdrawals
+from competitions import lots, race_ties, result_corrections, result_services, standings, withdrawals
 from scheduling import draw_services, match_services
 from web.api import bp, created, current_user_or_401, current_user_or_none, json_body, listing, page_args
 
@@ -64,6 +64,12 @@ def withdraw_from_draw(contest_id: int):
 def record_lots(contest_id: int):
     """Record the order lots were drawn in for entries level in a finished group (organiser)."""
     return jsonify(lots.record_lots(current_user_or_401(), contest_id, json_body()))
+
+
+@bp.post("/contests/<int:contest_id>/race-ties")
+def decide_race_tie(contest_id: int):
+    """Record the order a re-race or a lot gave crews of a finished round with equal times (organiser)."""
+    return jsonify(race_ties.decide_race_tie(current_user_or_401(), contest_id, json_body()))
 
 
 @bp.get("/contests/<int:contest_id>/matches")

@@ -54,6 +54,10 @@ SCHEMAS: dict = {
         "name": _TEXT, "complete": {"type": "boolean"}, "rows": {"type": "array", "items": ref("StandingRow")},
         "lots": ref("Lots")}, ("name", "rows"))}}, ("groups",)),
     "LotsRequest": obj({"group": _TEXT, "order": _INTS, "note": {"type": "string", "maxLength": 500}}, ("order",)),
+    "RaceTieRequest": obj({"round": ID, "order": _INTS, "note": {"type": "string", "maxLength": 500}},
+                          ("round", "order")),
+    "RaceTies": obj({"round": ID, "how": {"enum": ["rerace", "lot"]}, "ties": {"type": "array", "items": obj(
+        {"entries": _INTS, "decided": {"type": "boolean"}}, ("entries", "decided"))}}, ("round", "how", "ties")),
     "GroupLots": obj({"group": _TEXT, "lots": ref("Lots"), "rows": {"type": "array", "items": ref("StandingRow")}},
                      ("group", "lots", "rows")),
     "Ranking": obj({"final": {"type": "boolean"}, "items": {"type": "array", "items": obj({
@@ -87,6 +91,12 @@ PATHS: dict = {
                    "group (organiser; group null for a round robin): the table and the knockout places follow; 409 "
                    "once a knockout match they lead to is played", 200, ref("GroupLots"),
                    (400, 401, 403, 404, 409, 422), True, "#/components/schemas/LotsRequest")},
+    "/api/v1/contests/{contest_id}/race-ties": {
+        "parameters": _CONTEST,
+        "post": op("Record the order a re-race or a lot gave crews of a finished round with equal times "
+                   "(organiser): the races the round seated are seated again; 409 once one of them is raced",
+                   200, ref("RaceTies"), (400, 401, 403, 404, 409, 422), True,
+                   "#/components/schemas/RaceTieRequest")},
     "/api/v1/contests/{contest_id}/matches": {"parameters": _CONTEST, "get": _MATCHES},
     "/api/v1/matches/{match_id}": {
         "parameters": path_id("match_id"),

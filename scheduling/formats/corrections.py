@@ -9,13 +9,13 @@ keeps the winner moves nothing and is always allowed.
 """
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from common.errors import N_
 from scheduling.formats.model import FINISHED, PENDING, READY, Bracket, Change, EntryId, FormatError, Match, RaceTime
 from scheduling.formats.progression import already_played, apply_result, take_back, take_back_path
-from scheduling.formats.timed_heats import (FINALS, check_times, ordered_crews, races_of_round, record_race,
-                                            record_race_times)
+from scheduling.formats.timed_heats import (FINALS, check_times, decide_order, ordered_crews, races_of_round,
+                                            record_race, record_race_times)
 
 
 def _voided(ms: Mapping[str, Match], m: Match) -> list[Match]:
@@ -124,3 +124,21 @@ def _retime(b: Bracket, m: Match, results: Mapping[EntryId, RaceTime]) -> list[C
         m.race = kept
         raise already_played(next(t for t in _later_races(b, m) if t.status == FINISHED))
     return changes
+
+
+def decide_equal_times(b: Bracket, round_: int, order: Sequence[EntryId]) -> list[Change]:
+    """Record the order a re-race or a lot gave crews of a finished round with equal times; the races the
+    round seated are seated again (refused once one of them is raced and a crew would move)."""
+    races = races_of_round(b, round_)
+    before = ordered_crews(b, races, round_)
+    decide_order(b, round_, order)
+    if ordered_crews(b, races, round_) == before or not _later_races(b, races[0]):
+        return []
+    played = next((t for t in _later_races(b, races[0]) if t.status == FINISHED), None)
+    if played is not None:
+        raise already_played(played)
+    first = races[0]
+    times = {e: r for e, r in zip(first.entries, first.race) if e is not None}
+    changed = {c.key: c for c in retract(b, first.key)}
+    changed.update((c.key, c) for c in record_race(b, first.key, times))
+    return list(changed.values())

@@ -5,8 +5,9 @@ Heats spread the crews evenly (snake of the seeding order, delegations apart). W
 up to L crews race one final; up to 2L: one round of heats, then final A (places 1..L) and
 final B (the rest, when at least two); up to 3L: heats, the L//2 fastest straight to final A, the
 others to a repechage whose fastest complete final A and fill final B; more: heats, the 2L fastest
-to two semi-finals, then finals A and B. The fastest times advance (a tie at a cut is decided by
-lot); in a seeded race the fastest get the centre lanes. Times compare to 0.01 s.
+to two semi-finals, then finals A and B. The fastest times advance (equal times go in the order a re-race
+or a lot gave them, recorded with ``decide_order``, else by a lot drawn from the random seed); in a seeded
+race the fastest get the centre lanes. Times compare to 0.01 s.
 """
 from __future__ import annotations
 
@@ -112,10 +113,35 @@ def _results(matches: Sequence[Match]) -> list[tuple[EntryId, RaceTime | None]]:
 
 
 def ordered_crews(b: Bracket, matches: Sequence[Match], round_: int) -> list[EntryId]:
-    """Crews of these races fastest first; equal times at 0.01 s ordered by lot."""
+    """Crews of these races fastest first; equal times at 0.01 s in the order decided for them (a re-race or
+    a lot recorded with ``decide_order``), else by a lot drawn from the draw's random seed."""
     lot = random.Random(f"{b.options['random_seed']}:{round_}")
-    rows = [(race_key(r), lot.random(), e) for e, r in _results(matches)]
-    return [e for _, _, e in sorted(rows, key=lambda x: (x[0], x[1]))]
+    decided = b.options.get("decided", {}).get(str(round_), [])
+    rows = [(race_key(r), decided.index(e) if e in decided else len(decided), lot.random(), e)
+            for e, r in _results(matches)]
+    return [row[-1] for row in sorted(rows, key=lambda x: x[:3])]
+
+
+def equal_times(b: Bracket, round_: int) -> list[list[EntryId]]:
+    """The crews of a finished round that share a time (to 0.01 s), each group in the order they now rank."""
+    races = races_of_round(b, round_)
+    if not races or any(m.status != FINISHED for m in races):
+        return []
+    times = dict(_results(races))
+    groups: dict[tuple, list[EntryId]] = {}
+    for e in ordered_crews(b, races, round_):
+        if race_key(times[e])[0] == 0:
+            groups.setdefault(race_key(times[e]), []).append(e)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def decide_order(b: Bracket, round_: int, order: Sequence[EntryId]) -> None:
+    """Record the order a re-race or a lot gave crews of a round with equal times (the caller re-seats)."""
+    tie = next((g for g in equal_times(b, round_) if set(g) == set(order) and len(g) == len(order)), None)
+    if tie is None:
+        raise Invalid.one("order", N_("List crews of this round that share a time, once each, in the decided order."))
+    decided = [e for e in b.options.get("decided", {}).get(str(round_), []) if e not in tie] + list(order)
+    b.options["decided"] = {**b.options.get("decided", {}), str(round_): decided}
 
 
 def record_race(b: Bracket, key: str, results: Mapping[EntryId, RaceTime]) -> list[Change]:

@@ -195,3 +195,27 @@ def test_repechage_races_of_unequal_size_fill_up():
     assert sorted(len(m.entries) for m in b.matches.values() if m.stage == "repechage") == [3, 4, 4]
     run_all(b, by_number)
     assert places(b) == [(i + 1, i) for i in range(13)]
+
+
+def test_equal_times_at_the_cut_go_in_the_order_a_rerace_or_lot_gave_them():
+    from scheduling.formats.corrections import decide_equal_times
+    from scheduling.formats.timed_heats import equal_times
+
+    b = generate(list(range(7)), 6, ranking="final", random_seed=1)
+    tied = lambda e, m: RaceTime(60_000 + 100 * min(e, 5))  # noqa: E731  crews 5 and 6: the same time
+    for m in [m for m in b.matches.values() if m.status == READY]:
+        record_race(b, m.key, {e: tied(e, m) for e in m.entries})
+    final = b.matches["final-2-1"]
+    [pair] = equal_times(b, 1)
+    assert sorted(pair) == [5, 6] and pair[0] in final.entries and pair[1] not in final.entries  # the lot's order
+    with pytest.raises(Invalid):
+        decide_equal_times(b, 1, [4, 5])  # not crews with equal times
+    changes = decide_equal_times(b, 1, [pair[1], pair[0]])
+    assert "final-2-1" in {c.key for c in changes}
+    assert pair[1] in final.entries and pair[0] not in final.entries
+    assert equal_times(b, 1) == [[pair[1], pair[0]]]
+    assert decide_equal_times(b, 1, [pair[1], pair[0]]) == []  # the same decision again moves nobody
+    record_race(b, "final-2-1", {e: RaceTime(59_000 + 100 * e) for e in final.entries})
+    assert places(b)[-1] == (7, pair[0])
+    with pytest.raises(FormatError):
+        decide_equal_times(b, 1, [pair[0], pair[1]])  # the final it seated has been raced

@@ -92,3 +92,62 @@ def test_time_trials_rank_by_the_sum_of_two_runs(client, organiser, dummy_event,
     ranking = client.get(f"/api/v1/contests/{c.id}/ranking", headers=h).get_json()
     assert ranking["final"] is True and [(i["place"], i["entry_id"]) for i in ranking["items"]] == [
         (1, ids[1]), (2, ids[0]), (3, ids[2])]
+
+
+def test_crews_with_equal_times_at_the_cut_go_through_as_the_rerace_decided(client, organiser, dummy_event, token):
+    from scheduling.api_spec import PATHS
+    from tests.openapi_check import SPEC, check_schema
+
+    h = token("org")
+    c, ids, body = crews(client, h, organiser, dummy_event, 6, lanes=4, ranking="final")
+    races = by_key(body["matches"])
+
+    def speed(e):  # the 4th and 5th fastest share 60.75 s: one goes to final A, one to final B
+        i = ids.index(e)
+        return 60_000 + 250 * (3 if i == 4 else i)
+
+    run(client, h, races["heat-1-1"], speed)
+    r = client.post(f"/api/v1/contests/{c.id}/race-ties", json={"round": 1, "order": ids[3:5]}, headers=h)
+    assert r.status_code == 409  # the other heat has no times yet
+    run(client, h, races["heat-1-2"], speed)
+    final_a = by_key(matches(client, h, c.id))["final_a-2-1"]
+    first = ids[3] if ids[3] in final_a["entries"] else ids[4]  # by the lot of the random seed
+    other = ids[4] if first == ids[3] else ids[3]
+    r = client.post(f"/api/v1/contests/{c.id}/race-ties", json={"round": 1, "order": [other, first],
+                                                                 "note": "两队重赛，后者慢 0.3 秒"}, headers=h)
+    assert r.status_code == 200, r.get_json()
+    assert r.get_json() == {"round": 1, "how": "rerace", "ties": [{"entries": [other, first], "decided": True}]}
+    check_schema(r.get_json(), PATHS["/api/v1/contests/{contest_id}/race-ties"]["post"]["responses"]["200"][
+        "content"]["application/json"]["schema"], SPEC)
+    finals = by_key(matches(client, h, c.id))
+    assert other in finals["final_a-2-1"]["entries"] and first in finals["final_b-2-1"]["entries"]
+    for order in ([ids[0], ids[1]], [other], "x"):
+        bad = client.post(f"/api/v1/contests/{c.id}/race-ties", json={"round": 1, "order": order}, headers=h)
+        assert bad.status_code == 422 and list(bad.get_json()["errors"]) == ["order"], order
+    assert client.post(f"/api/v1/contests/{c.id}/race-ties", json={"round": 7, "order": [other, first]},
+                       headers=h).status_code == 422
+    run(client, h, finals["final_a-2-1"], speed)
+    r = client.post(f"/api/v1/contests/{c.id}/race-ties", json={"round": 1, "order": [first, other]}, headers=h)
+    assert r.status_code == 409  # final A has been raced
+    assert other in by_key(matches(client, h, c.id))["final_a-2-1"]["entries"]
+
+
+def test_an_organiser_records_the_rerace_on_the_page(client, organiser, dummy_event, token, login):
+    h = token("org")
+    c, ids, body = crews(client, h, organiser, dummy_event, 6, lanes=4, ranking="final")
+    races = by_key(body["matches"])
+    login("org")
+    assert 'id="lots-link"' in client.get(f"/manage/contests/{c.id}/results").get_data(as_text=True)
+    for heat in ("heat-1-1", "heat-1-2"):  # the 4th and 5th fastest share 60.75 s: one place left in final A
+        run(client, h, races[heat], lambda e: 60_000 + 250 * (3 if ids.index(e) == 4 else ids.index(e)))
+    page = client.get(f"/manage/contests/{c.id}/lots").get_data(as_text=True)
+    assert page.count('class="card mb-3 lot"') == 1 and "第1轮" in page.replace(" ", "")
+    final_a = by_key(matches(client, h, c.id))["final_a-2-1"]
+    first = ids[3] if ids[3] in final_a["entries"] else ids[4]
+    other = ids[4] if first == ids[3] else ids[3]
+    tie = ",".join(str(e) for e in sorted((first, other)))
+    r = client.post(f"/manage/contests/{c.id}/lots", data={"group": "1", "tie": tie, "order-0": other,
+                                                          "order-1": first, "note": "重赛"})
+    assert r.status_code == 302
+    assert other in by_key(matches(client, h, c.id))["final_a-2-1"]["entries"]
+    assert "已记录" in client.get(f"/manage/contests/{c.id}/lots").get_data(as_text=True)

@@ -1,0 +1,76 @@
+"""Deciding equal times in races: the order a re-race or a lot gave crews of a round who share a time.
+
+RULES.md: a tie that decides progression is resolved by re-race or lot (the contest's setting
+``tie_resolution``). Until the decision is recorded, a lot drawn from the draw's recorded random seed
+orders them, so that the next races can be seated at once. An organiser records the order for crews
+of a finished round with the same time (to 0.01 s); the races that round seated are seated again, as
+long as none of them has been raced. Logged with the way it was decided and the note given.
+"""
+from __future__ import annotations
+
+from accounts.models import User
+from accounts.permissions import user_id_of
+from common import fields
+from common.errors import N_, Conflict, ErrorBag, Invalid
+from common.transaction import use_case
+from scheduling import match_store
+from scheduling.draw_services import draw_of, managed_contest
+from scheduling.formats.corrections import decide_equal_times
+from scheduling.formats.model import FINISHED
+from scheduling.formats.timed_heats import FINALS, equal_times, races_of_round
+
+T = match_store.T
+
+
+@use_case
+def decide_race_tie(actor: User, contest_id: int, data: dict) -> dict:
+    """Record the order for crews of a finished round with equal times (``round``, ``order``, ``note``):
+    ``{round, how, ties}`` with the round's groups of equal times as they now rank."""
+    contest = managed_contest(actor, contest_id)
+    draw = draw_of(contest_id)
+    if draw is None or contest.format.get("type") != "timed_heats":
+        raise Conflict(N_("Only drawn races have equal times to decide."))
+    if draw.options.get("plan") in ("trial", "final"):
+        raise Conflict(N_("These races seat no further race: crews with equal times share the place."))
+    data = data if isinstance(data, dict) else {}
+    bag = ErrorBag()
+    note = fields.text(bag, data, "note", fields.REASON_MAX, required=False)
+    round_ = data.get("round")
+    if isinstance(round_, bool) or not isinstance(round_, int):
+        bag.add("round", N_("Choose a round of these races."))
+    bag.raise_if_any()
+    ms = match_store.Matches(contest_id, match_store.records(T.c.contest_id == contest_id))
+    bracket = ms.bracket(draw, "timed_heats")
+    races = races_of_round(bracket, round_)
+    if not races:
+        raise Invalid.one("round", N_("Choose a round of these races."))
+    if any(m.status != FINISHED for m in races):
+        raise Conflict(N_("Equal times are decided once every race of the round has its times."))
+    order = data.get("order")
+    if not isinstance(order, list) or not all(isinstance(e, int) and not isinstance(e, bool) for e in order):
+        raise Invalid.one("order", N_("List crews of this round that share a time, once each, in the decided order."))
+    changes = decide_equal_times(bracket, round_, order)
+    match_store.write_back(ms, [c.key for c in changes])
+    draw.options, draw.version = bracket.options, draw.version + 1
+    how = (contest.settings or {}).get("tie_resolution", "rerace")
+    match_store.log(contest_id, user_id_of(actor), "race_tie",
+                    {"round": round_, "order": list(order), "how": how, "note": note})
+    return {"round": round_, "how": how, "ties": _ties(bracket, round_)}
+
+
+def _ties(bracket, round_: int) -> list[dict]:
+    decided = set(bracket.options.get("decided", {}).get(str(round_), []))
+    return [{"entries": tie, "decided": set(tie) <= decided} for tie in equal_times(bracket, round_)]
+
+
+def race_ties(actor: User, contest_id: int) -> list[dict]:
+    """Every finished round's crews with equal times (organisers): ``[{round, entries, decided}]``; none when
+    the races seat no further race."""
+    contest = managed_contest(actor, contest_id)
+    draw = draw_of(contest_id)
+    if draw is None or contest.format.get("type") != "timed_heats" or draw.options.get("plan") in ("trial", "final"):
+        return []
+    ms = match_store.Matches(contest_id, match_store.records(T.c.contest_id == contest_id))
+    bracket = ms.bracket(draw, "timed_heats")
+    rounds = sorted({m.round for m in bracket.matches.values() if m.stage not in FINALS})
+    return [{"round": r, **tie} for r in rounds for tie in _ties(bracket, r)]
