@@ -27,8 +27,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -196,17 +198,32 @@ def brackets_manager_warm(scratch: str, repeat: int, *cases: str) -> dict:
                    if k in rs[0]} for case, rs in rows.items()}
 
 
-def creation(scratch: str, bench: Workbench, name: str, rounds: int, repeat: int) -> dict[str, float]:
+@contextmanager
+def fresh_bench() -> Iterator[Workbench]:
+    """A Workbench on a new database file, removed afterwards."""
+    folder = tempfile.mkdtemp(prefix="podium-bench-")
+    bench = Workbench(folder)
+    try:
+        yield bench
+    finally:
+        bench.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def creation(scratch: str, name: str, rounds: int, repeat: int) -> dict[str, float]:
     """Medians over ``rounds`` of: warm (median of ``repeat`` creations in one process) and cold (the first
     creation in a fresh process), ours and brackets-manager's taken in turn within each round so that the
     machine's moods fall on both alike. brackets-manager's warm process runs every creation case, as its own
-    bench does, so that its JIT has seen the shared code (alone, its rr64 is twice as slow)."""
+    bench does, so that its JIT has seen the shared code (alone, its rr64 is twice as slow); each of its
+    repetitions starts from a new store, so each of our rounds starts from a new database (one that already
+    holds every earlier case's draws pays for their checkpoints and deeper indexes: rr64 half as fast again)."""
     figures: dict[str, list[float]] = {"ours warm": [], "bm warm": [], "ours cold": [], "bm cold": [], "store": []}
     cmd = [sys.executable, __file__, "--cold-case", name]
     for _ in range(rounds):
         figures["bm warm"].append(brackets_manager_warm(scratch, repeat, *CASES)[name]["create_ms"])
-        figures["ours warm"].append(statistics.median(create_case(bench, *CASES[name])[0] for _ in range(repeat)))
-        figures["store"].append(statistics.median(persist_case(bench, *CASES[name]) for _ in range(repeat)))
+        with fresh_bench() as bench:
+            figures["ours warm"].append(statistics.median(create_case(bench, *CASES[name])[0] for _ in range(repeat)))
+            figures["store"].append(statistics.median(persist_case(bench, *CASES[name]) for _ in range(repeat)))
         figures["bm cold"].append(_anchor_rows(scratch, name)[name][0]["create_ms"])
         figures["ours cold"].append(float(subprocess.run(cmd, check=True, capture_output=True,
                                                          text=True).stdout.split()[-1]))
@@ -215,13 +232,8 @@ def creation(scratch: str, bench: Workbench, name: str, rounds: int, repeat: int
 
 def cold_create(name: str) -> float:
     """The first creation of a case in this (fresh) process, in milliseconds."""
-    folder = tempfile.mkdtemp(prefix="podium-cold-")
-    bench = Workbench(folder)
-    try:
+    with fresh_bench() as bench:
         return create_case(bench, *CASES[name])[0]
-    finally:
-        bench.close()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def main() -> None:
@@ -246,7 +258,7 @@ def main() -> None:
         for name, (entries, fmt, seeds) in CASES.items():
             if name not in args.cases:
                 continue
-            f = creation(scratch, bench, name, args.rounds, args.repeat)
+            f = creation(scratch, name, args.rounds, args.repeat)
             matches = create_case(bench, entries, fmt, seeds)[1]
             print(f"{name:10} {matches:>8} {f['ours warm']:>10.1f} {f['bm warm']:>8.1f} "
                   f"{f['ours warm'] / f['bm warm']:>6.2f} {f['ours cold']:>10.1f} {f['bm cold']:>8.1f} "

@@ -328,10 +328,7 @@ class _Nearest(dict):
         self.n = n
 
     def __missing__(self, i: int) -> list[int]:
-        out = [i]
-        for d in range(1, self.n):
-            out.extend(j for j in (i - d, i + d) if 0 <= j < self.n)
-        self[i] = out
+        self[i] = out = sorted(range(self.n), key=lambda j: abs(j - i))  # (a stable sort: i - d before i + d)
         return out
 
 
@@ -349,21 +346,15 @@ def _assign_row(row: Sequence[Entry], targets: list[int], counts: dict[Hashable,
     if all(have[i] == best for i, (have, best) in enumerate(zip(haves, bests))):
         return list(range(m))  # the plain snake already keeps the delegations apart
     owner = [-1] * t
-    cache: dict[int, list[int]] = {}
-
-    def allowed(i: int) -> list[int]:
-        if i not in cache:
-            have, best = haves[i], bests[i]
-            cache[i] = [j for j in nearest[i] if have[j] == best]
-        return cache[i]
 
     def augment(i: int, seen: set) -> bool:
-        if owner[i] < 0 and haves[i][i] == bests[i] and i not in seen:
+        have, best = haves[i], bests[i]
+        if owner[i] < 0 and have[i] == best and i not in seen:
             seen.add(i)
             owner[i] = i
             return True
-        for j in allowed(i):
-            if j not in seen:
+        for j in nearest[i]:  # the groups where its delegation is at its lowest count, nearest first
+            if have[j] == best and j not in seen:
                 seen.add(j)
                 if owner[j] < 0 or augment(owner[j], seen):
                     owner[j] = i
