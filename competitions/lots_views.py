@@ -41,7 +41,8 @@ def record_lots(contest_id: int):
                 raise
             apply_errors(sent, err)
         else:
-            flash(_("Decision recorded: the order and what it decides follow."), "success")
+            flash(_("Decision recorded: the order and what it decides follow.") if races else
+                  _("Drawing of lots recorded: the table and what it decides follow."), "success")
             return redirect(url_for("results.record_lots", contest_id=contest_id))
     ties = []
     for tie in (_race_ties(contest_id) if races else _group_ties(contest_id)):
