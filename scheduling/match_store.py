@@ -127,25 +127,22 @@ INSERT_COLUMNS = ("contest_id", "key", "seq", "stage", "round", "position", "gro
                   "winner", "winner_entry_id", "plan", "version")
 #: the indexes of the columns that may be None (``group``, ``heat``, ``winner``, ``winner_entry_id``)
 _NULLABLE = tuple(INSERT_COLUMNS.index(c) for c in ("group", "heat", "winner", "winner_entry_id"))
-_inserts: dict[tuple, tuple[str, Callable]] = {}
+_inserts: dict[str, tuple[str, Callable]] = {}
 
 
-def _insert_sql(dialect, columns: tuple[str, ...] = INSERT_COLUMNS) -> tuple[str, Callable]:
-    """The INSERT of ``columns`` of a match row in the dialect's own SQL, and how to turn ``to_columns`` values
-    into its parameters (the columns picked, reordered for positional styles, named for the others)."""
-    cache_key = (dialect.name, columns)
-    if cache_key not in _inserts:
-        compiled = insert(T).compile(dialect=dialect, column_keys=list(columns))
+def _insert_sql(dialect) -> tuple[str, Callable]:
+    """The INSERT of a match row in the dialect's own SQL, and how to turn ``to_columns`` values into its
+    parameters (reordered for positional styles, named for the others)."""
+    if dialect.name not in _inserts:
+        compiled = insert(T).compile(dialect=dialect, column_keys=list(INSERT_COLUMNS))
         if not compiled.positional:
-            params: Callable = lambda values: {k: values[INSERT_COLUMNS.index(k)] for k in columns}  # noqa: E731
-            if columns == INSERT_COLUMNS:
-                params = lambda values: dict(zip(INSERT_COLUMNS, values))  # noqa: E731
+            params: Callable = lambda values: dict(zip(INSERT_COLUMNS, values))  # noqa: E731
         elif tuple(compiled.positiontup) == INSERT_COLUMNS:
             params = tuple
         else:
             params = operator.itemgetter(*(INSERT_COLUMNS.index(k) for k in compiled.positiontup))
-        _inserts[cache_key] = (str(compiled), params)
-    return _inserts[cache_key]
+        _inserts[dialect.name] = (str(compiled), params)
+    return _inserts[dialect.name]
 
 
 def _nulls(row: tuple) -> tuple[bool, bool, bool, bool]:
@@ -155,6 +152,18 @@ def _nulls(row: tuple) -> tuple[bool, bool, bool, bool]:
 
 #: rows per INSERT statement on SQLite (one multi-row VALUES of at most 32 x 14 parameters)
 SQLITE_ROWS_PER_INSERT = 32
+_sqlite_inserts: dict[tuple[int, ...], tuple[str, Callable]] = {}
+
+
+def _sqlite_insert(dialect, kept: tuple[int, ...]) -> tuple[str, Callable]:
+    """SQLite's INSERT of the ``INSERT_COLUMNS`` at ``kept`` (written here: a plain statement needs no compiler
+    pass), and how to pick their values out of a ``to_columns`` row."""
+    if kept not in _sqlite_inserts:
+        quote = dialect.identifier_preparer.quote
+        names = ", ".join(quote(INSERT_COLUMNS[i]) for i in kept)
+        _sqlite_inserts[kept] = (f"INSERT INTO {quote(T.name)} ({names}) VALUES ({', '.join('?' * len(kept))})",
+                                 operator.itemgetter(*kept))
+    return _sqlite_inserts[kept]
 
 
 def _insert_sqlite(conn, rows: list[tuple]) -> None:
@@ -168,7 +177,7 @@ def _insert_sqlite(conn, rows: list[tuple]) -> None:
     k = SQLITE_ROWS_PER_INSERT
     for nulls, run in groupby(rows, _nulls):
         dropped = {i for i, null in zip(_NULLABLE, nulls) if null}
-        sql, pick = _insert_sql(conn.dialect, tuple(c for i, c in enumerate(INSERT_COLUMNS) if i not in dropped))
+        sql, pick = _sqlite_insert(conn.dialect, tuple(i for i in range(len(INSERT_COLUMNS)) if i not in dropped))
         values = [pick(r) for r in run]
         whole = len(values) - len(values) % k
         if whole:
