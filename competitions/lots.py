@@ -19,7 +19,8 @@ from common.transaction import use_case
 from competitions.result_services import regroup, walk_over
 from competitions.result_store import ContestRules
 from competitions.sports.results import rules_for
-from competitions.standings import TABLE_FORMATS, group_entries, group_matches, group_table, recorded_lots
+from competitions.standings import (TABLE_FORMATS, group_entries, group_matches, group_table, recorded_lots,
+                                   with_lot)
 from scheduling import match_store
 from scheduling.draw_services import draw_of, managed_contest
 from scheduling.match_services import entry_names
@@ -59,9 +60,7 @@ def record_lots(actor: User, contest_id: int, data: dict) -> dict:
                                       "order the lots were drawn."),
                           entries="; ".join("、".join(names.get(e, {}).get("name") or str(e) for e in lot["entries"])
                                             for lot in table.lots))
-    lots = dict(draw.lots or {})
-    lots[group or ""] = [lot for lot in lots.get(group or "", []) if set(lot) != set(order)] + [list(order)]
-    draw.lots, draw.version = lots, draw.version + 1
+    draw.lots, draw.version = with_lot(draw, group, order), draw.version + 1
     done = {"recorded_by_id": user_id_of(actor), "recorded_at": utcnow()}
     if contest.format["type"] == "groups_knockout":
         rules_of = ContestRules.managed(contest, draw)

@@ -17,7 +17,7 @@ from scheduling import match_store
 from scheduling.draw_services import draw_of, managed_contest
 from scheduling.formats.corrections import decide_equal_times
 from scheduling.formats.model import FINISHED
-from scheduling.formats.timed_heats import FINALS, equal_times, races_of_round
+from scheduling.formats.timed_heats import FINALS, decided_order, equal_times, races_of_round
 
 T = match_store.T
 
@@ -26,11 +26,10 @@ T = match_store.T
 def decide_race_tie(actor: User, contest_id: int, data: dict) -> dict:
     """Record the order for crews of a finished round with equal times (``round``, ``order``, ``note``):
     ``{round, how, ties}`` with the round's groups of equal times as they now rank."""
-    contest = managed_contest(actor, contest_id)
-    draw = draw_of(contest_id)
+    contest, draw = _drawn_races(actor, contest_id)
     if draw is None or contest.format.get("type") != "timed_heats":
         raise Conflict(N_("Only drawn races have equal times to decide."))
-    if draw.options.get("plan") in ("trial", "final"):
+    if not _seats_races(draw):
         raise Conflict(N_("These races seat no further race: crews with equal times share the place."))
     data = data if isinstance(data, dict) else {}
     bag = ErrorBag()
@@ -39,8 +38,7 @@ def decide_race_tie(actor: User, contest_id: int, data: dict) -> dict:
     if isinstance(round_, bool) or not isinstance(round_, int):
         bag.add("round", N_("Choose a round of these races."))
     bag.raise_if_any()
-    ms = match_store.Matches(contest_id, match_store.records(T.c.contest_id == contest_id))
-    bracket = ms.bracket(draw, "timed_heats")
+    ms, bracket = _bracket(draw)
     races = races_of_round(bracket, round_)
     if not races:
         raise Invalid.one("round", N_("Choose a round of these races."))
@@ -58,19 +56,33 @@ def decide_race_tie(actor: User, contest_id: int, data: dict) -> dict:
     return {"round": round_, "how": how, "ties": _ties(bracket, round_)}
 
 
+def _drawn_races(actor: User, contest_id: int):
+    """The contest, locked for its organisers, and its draw (or None)."""
+    return managed_contest(actor, contest_id), draw_of(contest_id)
+
+
+def _seats_races(draw) -> bool:
+    """Whether a round of these races seats later races (a time trial or a single final does not)."""
+    return draw.options.get("plan") not in ("trial", "final")
+
+
+def _bracket(draw):
+    """Every race of the contest, as stored rows and as the core's bracket."""
+    ms = match_store.Matches(draw.contest_id, match_store.records(T.c.contest_id == draw.contest_id))
+    return ms, ms.bracket(draw, "timed_heats")
+
+
 def _ties(bracket, round_: int) -> list[dict]:
-    decided = set(bracket.options.get("decided", {}).get(str(round_), []))
+    decided = set(decided_order(bracket, round_))
     return [{"entries": tie, "decided": set(tie) <= decided} for tie in equal_times(bracket, round_)]
 
 
 def race_ties(actor: User, contest_id: int) -> list[dict]:
     """Every finished round's crews with equal times (organisers): ``[{round, entries, decided}]``; none when
     the races seat no further race."""
-    contest = managed_contest(actor, contest_id)
-    draw = draw_of(contest_id)
-    if draw is None or contest.format.get("type") != "timed_heats" or draw.options.get("plan") in ("trial", "final"):
+    contest, draw = _drawn_races(actor, contest_id)
+    if draw is None or contest.format.get("type") != "timed_heats" or not _seats_races(draw):
         return []
-    ms = match_store.Matches(contest_id, match_store.records(T.c.contest_id == contest_id))
-    bracket = ms.bracket(draw, "timed_heats")
+    _ms, bracket = _bracket(draw)
     rounds = sorted({m.round for m in bracket.matches.values() if m.stage not in FINALS})
     return [{"round": r, **tie} for r in rounds for tie in _ties(bracket, r)]

@@ -81,9 +81,8 @@ class Sheet:
     rosters: list[list[dict]] = field(default_factory=list)
 
 
-def sheet_for(contest, sides: list[dict], lanes: list[dict], rosters: list[list[dict]] | None = None) -> Sheet:
-    """The sheet for a contest's sport and discipline: badminton games or rubbers (with the sides' ``rosters``
-    to pick the players from), basketball periods, race lanes."""
+def sheet_for(contest, sides: list[dict], lanes: list[dict]) -> Sheet:
+    """The sheet for a contest's sport and discipline: badminton games or rubbers, basketball periods, race lanes."""
     settings, kind = contest.settings or {}, SPORTS[contest.sport].kind
     if kind == "judged":
         return Sheet("judged")
@@ -96,7 +95,7 @@ def sheet_for(contest, sides: list[dict], lanes: list[dict], rosters: list[list[
             count = 2 * settings.get("rubbers_to_win", 3) - 1
             rubbers = [(code, _(labels[code].label)) for code in badminton_rules.RUBBERS[:count]]
             return Sheet("rubbers", games, len(games), rubbers, badminton_rules.TIE_OUTCOMES, sides,
-                         rosters=rosters or [[], []])
+                         rosters=[[], []])
         return Sheet("games", games, len(games), outcomes=badminton_rules.OUTCOMES, sides=sides)
     if contest.discipline == "5x5":
         rows = [_("Q%(n)s", n=i + 1) for i in range(4)] + [_("OT%(n)s", n=i + 1) for i in range(OVERTIMES)]

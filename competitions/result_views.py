@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from common.errors import Conflict, DomainError
-from competitions import result_corrections, result_services, withdrawals
+from competitions import result_corrections, result_services, standings, withdrawals
 from competitions import services as competitions
 from competitions.result_forms import (CorrectionForm, ResultForm, Sheet, UndoForm, WithdrawalForm, choices,
                                        lane_statuses, outcome_choices, payload, recorded_values, sheet_for)
@@ -77,7 +77,8 @@ def _list_page(contest, form: WithdrawalForm):
     return render_template("results/contest.html", contest=contest, sport=SPORTS[contest.sport], status=status,
                            filters=FILTERS, counts=counts, labels=MATCH_STATUS_LABELS, total=len(found),
                            sections=sections(found, shown, names, contest), page=page, pages=pages,
-                           withdrawal=form, withdrawn=[names.get(e, {}).get("name", str(e)) for e in out])
+                           withdrawal=form, withdrawn=[names.get(e, {}).get("name", str(e)) for e in out],
+                           ties_page=contest.format["type"] in (*standings.TABLE_FORMATS, "timed_heats"))
 
 
 @bp.route("/manage/matches/<int:match_id>/result", methods=["GET", "POST"])
@@ -150,12 +151,12 @@ def undo(match_id: int):
 
 
 def _sheet(contest, rec: dict, names: dict) -> Sheet:
-    """The match's score sheet; for a team tie with the players of both rosters to pick from."""
-    rosters = None
-    if contest.sport == "badminton" and contest.discipline == "team":
+    """The match's score sheet; for a team tie (rubbers) with the players of both rosters to pick from."""
+    sheet = sheet_for(contest, side_names(rec, names), race_rows(rec, names))
+    if sheet.kind == "rubbers":
         players = match_services.players_of(rec["entries"])
-        rosters = [players.get(e, []) for e in rec["entries"]]
-    return sheet_for(contest, side_names(rec, names), race_rows(rec, names), rosters)
+        sheet.rosters = [players.get(e, []) for e in rec["entries"]]
+    return sheet
 
 
 def _after_conflict(match_id: int, err: Conflict, form: ResultForm, correcting: bool) -> dict:

@@ -85,6 +85,12 @@ def recorded_lots(draw: Draw, group: str | None) -> list:
     return (draw.lots or {}).get(group or "", [])
 
 
+def with_lot(draw: Draw, group: str | None, order: list) -> dict:
+    """``draw.lots`` with a drawing for ``order``'s entries in the group (replacing one for the same entries)."""
+    kept = [lot for lot in recorded_lots(draw, group) if set(lot) != set(order)]
+    return {**(draw.lots or {}), group or "": kept + [list(order)]}
+
+
 def _tables(contest: Contest, draw: Draw, names: dict) -> list[dict]:
     rules, played = rules_for(contest.sport), group_matches(contest.id)
     groups = []

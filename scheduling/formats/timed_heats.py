@@ -116,7 +116,7 @@ def ordered_crews(b: Bracket, matches: Sequence[Match], round_: int) -> list[Ent
     """Crews of these races fastest first; equal times at 0.01 s in the order decided for them (a re-race or
     a lot recorded with ``decide_order``), else by a lot drawn from the draw's random seed."""
     lot = random.Random(f"{b.options['random_seed']}:{round_}")
-    decided = b.options.get("decided", {}).get(str(round_), [])
+    decided = decided_order(b, round_)
     rows = [(race_key(r), decided.index(e) if e in decided else len(decided), lot.random(), e)
             for e, r in _results(matches)]
     return [row[-1] for row in sorted(rows, key=lambda x: x[:3])]
@@ -135,12 +135,17 @@ def equal_times(b: Bracket, round_: int) -> list[list[EntryId]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
+def decided_order(b: Bracket, round_: int) -> list[EntryId]:
+    """The crews of a round whose equal times a re-race or a lot decided, in the order decided."""
+    return b.options.get("decided", {}).get(str(round_), [])
+
+
 def decide_order(b: Bracket, round_: int, order: Sequence[EntryId]) -> None:
     """Record the order a re-race or a lot gave crews of a round with equal times (the caller re-seats)."""
     tie = next((g for g in equal_times(b, round_) if set(g) == set(order) and len(g) == len(order)), None)
     if tie is None:
         raise Invalid.one("order", N_("List crews of this round that share a time, once each, in the decided order."))
-    decided = [e for e in b.options.get("decided", {}).get(str(round_), []) if e not in tie] + list(order)
+    decided = [e for e in decided_order(b, round_) if e not in tie] + list(order)
     b.options["decided"] = {**b.options.get("decided", {}), str(round_): decided}
 
 
