@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from common.errors import N_, Invalid
-from scheduling.formats.model import READY, Bracket, EntryId, Match, Placing, match_key
+from scheduling.formats.model import READY, Bracket, EntryId, Match, Placing, round_key_prefix
 from scheduling.formats.progression import competition_places
 
 FORMAT = "round_robin"
@@ -41,11 +41,14 @@ def add_group(b: Bracket, entries: Sequence[EntryId], group: str | None = None, 
     if cycles not in (1, 2):
         raise Invalid.one("format.cycles", N_("One or two cycles."))
     one = pairings(len(entries))
+    matches = b.matches  # (appended to directly: 64 entries make 2,016 matches)
     for cycle in range(cycles):
         for r, pairs in enumerate(one, start=1 + cycle * len(one)):
+            prefix = round_key_prefix(stage, r, group)
             for p, (x, y) in enumerate(pairs, start=1):
-                a, c = (entries[x], entries[y]) if cycle == 0 else (entries[y], entries[x])
-                b.add(Match(match_key(stage, r, p, group), stage, r, p, [a, c], [False, False], READY, group))
+                key = prefix + str(p)
+                slots = [entries[x], entries[y]] if cycle == 0 else [entries[y], entries[x]]
+                matches[key] = Match(key, stage, r, p, slots, [False, False], READY, group)
 
 
 def generate(entries: Sequence[EntryId], cycles: int = 1) -> Bracket:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from common.errors import Invalid
 from scheduling.draw import Entry
 from scheduling.formats import apply_result, build, is_complete, ranking
-from scheduling.formats.model import FINISHED, READY, FormatError
+from scheduling.formats.model import FINISHED, READY, FormatError, match_key
 from scheduling.formats.round_robin import add_group, byes, generate, pairings
 
 PROPS = settings(max_examples=50, deadline=None)
@@ -61,6 +61,15 @@ def test_groups_get_their_own_keys():
     add_group(b, ["x", "y", "z"], "B")
     assert sorted(b.matches) == ["group-B-1-1", "group-B-2-1", "group-B-3-1"]
     assert all(m.group == "B" for m in b.matches.values())
+
+
+@PROPS
+@given(st.integers(1, 40), st.sampled_from([1, 2]), st.sampled_from([None, "A", "H"]))
+def test_every_key_is_the_match_key_of_its_stage_round_position_and_group(n, cycles, group):
+    b = generate([])
+    add_group(b, list(range(n)), group, cycles)
+    assert all(key == match_key(m.stage, m.round, m.position, group) for key, m in b.matches.items())
+    assert len(b.matches) == cycles * n * (n - 1) // 2
 
 
 @PROPS

@@ -1,7 +1,12 @@
 """API: the draw (approved entries only, seeds, separation, same seed same draw, redraw until a result)."""
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from common.db import db
+from scheduling import match_store
 from scheduling.match_services import bracket_view
 from scheduling.models import Draw, MatchLog
 from tests.web.match_helpers import by_key, contest, delegations, draw, entries, matches, put_result, win_games
@@ -244,3 +249,10 @@ def test_rows_with_different_null_columns_keep_every_value(organiser, dummy_even
     assert [match_to_row(match_store.match_from_row(match_store.to_core(r))) for r in stored] == \
         [match_to_row(m) for m in b.matches.values()]
     assert [r["winner_entry_id"] for r in stored] == [m.winner_entry for m in b.matches.values()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.integers(-2**63, 2**63), st.booleans(), st.text(max_size=3)), max_size=4))
+def test_the_entries_column_is_the_json_of_the_slots_however_it_is_written(slots):
+    assert json.loads(match_store._entries_json(slots)) == slots
+    assert match_store._entries_json(slots) == match_store.to_json(slots)
