@@ -23,8 +23,9 @@ from competitions.result_services import bracket_for, load_match, regroup, valid
 from competitions.result_store import ContestRules
 from competitions.result_words import full_match_name
 from competitions.services import check_sent_version
-from competitions.sports.results import rules_for
+from competitions.sports.results import Rules, rules_for
 from scheduling import match_store
+from scheduling.formats import Bracket
 from scheduling.formats.corrections import correct_race, correct_result, retract
 from scheduling.formats.model import FINISHED, FormatError
 
@@ -57,7 +58,7 @@ def correct_match_result(actor: User, match_id: int, data: dict) -> dict:
     else:
         result = validate_match(rules, contest, rec, sheet)
     ms, bracket = bracket_for(contest, rec)
-    with _named_matches(contest):
+    with named_matches(contest):
         if rules.kind == "timed":
             changes = correct_race(bracket, rec["key"], times)
         else:
@@ -75,20 +76,26 @@ def correct_match_result(actor: User, match_id: int, data: dict) -> dict:
 def undo_match_result(actor: User, match_id: int, data: dict) -> dict:
     """Take a finished match's result back (version and reason required): it is ready to record again."""
     contest, rec, _sheet, reason = _load(actor, match_id, data)
-    before, rules = rec["result"], rules_for(contest.sport)
     ms, bracket = bracket_for(contest, rec)
-    with _named_matches(contest):
+    return take_back(contest, rules_for(contest.sport), ms, bracket, rec, user_id_of(actor),
+                     {"key": rec["key"], "reason": reason, "before": rec["result"]})
+
+
+def take_back(contest: ContestRules, rules: Rules, ms: match_store.Matches, bracket: Bracket, rec: dict,
+              user_id: int | None, log: dict) -> dict:
+    """Take a finished match's result back on ``bracket`` (over ``ms``), with what it moved on and its group's
+    qualifiers, and log it on the match (``log``: the payload); the match's new record."""
+    with named_matches(contest):
         changes = retract(bracket, rec["key"])
     cleared = {"result": None, "recorded_by_id": None, "recorded_at": None}
     written = match_store.write_back(ms, [c.key for c in changes], {rec["key"]: cleared})
     regroup(contest, rules, ms, rec["stage"], rec["group"])
-    match_store.log(contest.id, user_id_of(actor), "undo", {"key": rec["key"], "reason": reason, "before": before},
-                    match_id)
+    match_store.log(contest.id, user_id, "undo", log, rec["id"])
     return written[rec["key"]]
 
 
 @contextmanager
-def _named_matches(contest: ContestRules) -> Iterator[None]:
+def named_matches(contest: ContestRules) -> Iterator[None]:
     """The core names matches by key (``main-2-1``); a refusal names them as people do (``Final · Match 1``)."""
     try:
         yield

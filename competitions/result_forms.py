@@ -57,6 +57,13 @@ class WithdrawalForm(FlaskForm):
                          description=_l("Its matches go to the other side by walkover, now or when they are ready."))
 
 
+class ReinstateForm(FlaskForm):
+    """Taking back a withdrawal (recorded by mistake, or the entry turned up after all), and why."""
+    entry_id = SelectField(_l("Entry"), choices=[], coerce=int, validate_choice=False)
+    reason = StringField(_l("Why the withdrawal is taken back"), render_kw={"maxlength": 500, "autocomplete": "off"},
+                         description=_l("The walkovers it gave are taken back: those matches are to be played."))
+
+
 class LotsForm(FlaskForm):
     """The order in which lots were drawn for entries level in a finished group, and a note."""
     group = HiddenField()

@@ -10,8 +10,8 @@ from flask_login import current_user, login_required
 from common.errors import Conflict, DomainError
 from competitions import result_corrections, result_services, standings, withdrawals
 from competitions import services as competitions
-from competitions.result_forms import (CorrectionForm, ResultForm, Sheet, UndoForm, WithdrawalForm, choices,
-                                       lane_statuses, outcome_choices, payload, recorded_values, sheet_for)
+from competitions.result_forms import (CorrectionForm, ReinstateForm, ResultForm, Sheet, UndoForm, WithdrawalForm,
+                                       choices, lane_statuses, outcome_choices, payload, recorded_values, sheet_for)
 from competitions.result_text import MATCH_STATUS_LABELS, match_title, race_rows, score_line, sections, side_names
 from competitions.sports import SPORTS, badminton_rules
 from competitions.venue_services import get_contest
@@ -33,34 +33,59 @@ def contest_matches(contest_id: int):
     """A contest's matches by stage and round, the ones ready to score first, for its organisers."""
     contest = get_contest(contest_id)
     competitions.require_manager(current_user, contest.event_id)
-    return _list_page(contest, WithdrawalForm(formdata=None))
+    return _list_page(contest)
 
 
 @bp.post("/manage/contests/<int:contest_id>/withdrawals")
 @login_required
 def withdraw(contest_id: int):
     """An entry withdraws after the draw (with a reason): its matches are walked over."""
+    def act(form: WithdrawalForm) -> str:
+        done = withdrawals.withdraw_entry(current_user, contest_id,
+                                          {"entry_id": form.entry_id.data, "reason": form.reason.data})
+        return _("%(name)s has withdrawn: %(n)s match(es) walked over; the others will be when they are ready.",
+                 name=_entry_name(contest_id, form.entry_id.data), n=done["walked_over"])
+    return _entry_form(contest_id, "withdrawal", WithdrawalForm(), act)
+
+
+@bp.post("/manage/contests/<int:contest_id>/withdrawals/take-back")
+@login_required
+def reinstate(contest_id: int):
+    """A withdrawal is taken back (with a reason): the walkovers it gave are to be played again."""
+    def act(form: ReinstateForm) -> str:
+        done = withdrawals.reinstate_entry(current_user, contest_id, form.entry_id.data, {"reason": form.reason.data})
+        return _("%(name)s is back in the contest: %(n)s walkover(s) taken back, to be played.",
+                 name=_entry_name(contest_id, form.entry_id.data), n=done["taken_back"])
+    return _entry_form(contest_id, "reinstatement", ReinstateForm(), act)
+
+
+def _entry_name(contest_id: int, entry_id) -> str:
+    return match_services.entry_names(contest_id).get(entry_id, {}).get("name", "")
+
+
+def _entry_form(contest_id: int, name: str, form, act):
+    """A form of the results list about one entry, posted: ``act(form)`` gives the message of its success and
+    the list is shown again; a refusal comes back on the form (as ``name``) with the list."""
     contest = get_contest(contest_id)
     competitions.require_manager(current_user, contest.event_id)
-    form = WithdrawalForm()
     if form.validate_on_submit():
         try:
-            done = withdrawals.withdraw_entry(current_user, contest_id,
-                                              {"entry_id": form.entry_id.data, "reason": form.reason.data})
+            message = act(form)
         except DomainError as err:
-            if err.status in (401, 403, 404):
+            if err.status in (401, 403):
                 raise
             apply_errors(form, err)
         else:
-            name = match_services.entry_names(contest_id).get(form.entry_id.data, {}).get("name", "")
-            flash(_("%(name)s has withdrawn: %(n)s match(es) walked over; the others will be when they are ready.",
-                    name=name, n=done["walked_over"]), "success")
+            flash(message, "success")
             return redirect(url_for("results.contest_matches", contest_id=contest_id))
-    return _list_page(contest, form)
+    return _list_page(contest, **{name: form})
 
 
-def _list_page(contest, form: WithdrawalForm):
-    """The list of matches (filter and page from the query) with the withdrawal form."""
+def _list_page(contest, withdrawal: WithdrawalForm | None = None, reinstatement: ReinstateForm | None = None):
+    """The list of matches (filter and page from the query) with the forms to withdraw an entry and to take
+    a withdrawal back (the one posted, with its errors, or empty ones)."""
+    withdrawal = withdrawal or WithdrawalForm(formdata=None)
+    reinstatement = reinstatement or ReinstateForm(formdata=None)
     status = request.args.get("status") if request.args.get("status") in FILTERS else FILTERS[0]
     found, _total = match_services.list_matches(current_user, contest.id)
     names = match_services.entry_names(contest.id) if found else {}
@@ -72,12 +97,13 @@ def _list_page(contest, form: WithdrawalForm):
     shown = shown[(page - 1) * PER_PAGE:page * PER_PAGE]
     draw = draw_services.visible_draw(current_user, contest) if found else None
     out = draw.withdrawn if draw else []
-    form.entry_id.choices = [(e, names.get(e, {}).get("name", str(e))) for e in (draw.entry_ids if draw else [])
-                             if e not in out]
+    name = lambda e: names.get(e, {}).get("name", str(e))  # noqa: E731
+    withdrawal.entry_id.choices = [(e, name(e)) for e in (draw.entry_ids if draw else []) if e not in out]
+    reinstatement.entry_id.choices = [(e, name(e)) for e in out]
     return render_template("results/contest.html", contest=contest, sport=SPORTS[contest.sport], status=status,
                            filters=FILTERS, counts=counts, labels=MATCH_STATUS_LABELS, total=len(found),
                            sections=sections(found, shown, names, contest), page=page, pages=pages,
-                           withdrawal=form, withdrawn=[names.get(e, {}).get("name", str(e)) for e in out],
+                           withdrawal=withdrawal, reinstatement=reinstatement, withdrawn=[name(e) for e in out],
                            ties_page=contest.format["type"] in (*standings.TABLE_FORMATS, "timed_heats"))
 
 

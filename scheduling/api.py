@@ -60,6 +60,12 @@ def withdraw_from_draw(contest_id: int):
     return jsonify(withdrawals.withdraw_entry(current_user_or_401(), contest_id, json_body()))
 
 
+@bp.delete("/contests/<int:contest_id>/withdrawals/<int:entry_id>")
+def reinstate_entry(contest_id: int, entry_id: int):
+    """Take back a withdrawal, with a reason (organiser): the walkovers it gave are to be played again."""
+    return jsonify(withdrawals.reinstate_entry(current_user_or_401(), contest_id, entry_id, json_body()))
+
+
 @bp.post("/contests/<int:contest_id>/lots")
 def record_lots(contest_id: int):
     """Record the order lots were drawn in for entries level in a finished group (organiser)."""

@@ -30,6 +30,8 @@ SCHEMAS: dict = {
     "PublishRequest": obj({"published": {"type": "boolean"}}),
     "WithdrawalRequest": obj({"entry_id": ID, "reason": {"type": "string", "maxLength": 500}}, ("entry_id", "reason")),
     "Withdrawals": obj({"withdrawn": _INTS, "walked_over": {"type": "integer"}}, ("withdrawn", "walked_over")),
+    "ReinstateRequest": obj({"reason": {"type": "string", "maxLength": 500}}, ("reason",)),
+    "Reinstatement": obj({"withdrawn": _INTS, "taken_back": {"type": "integer"}}, ("withdrawn", "taken_back")),
     "ResultRequest": obj({
         "version": ID, "outcome": {"enum": ["normal", "walkover", "retired", "disqualified", "forfeit", "default"]},
         "winner_entry_id": ID, "games": _PAIRS, "periods": _PAIRS,
@@ -85,6 +87,12 @@ PATHS: dict = {
         "post": op("Withdraw an entry after the draw (organiser): its ready matches are walked over (basketball: "
                    "forfeits), later ones when they are ready; group results count as the sport says", 200,
                    ref("Withdrawals"), (400, 401, 403, 404, 409, 422), True, "#/components/schemas/WithdrawalRequest")},
+    "/api/v1/contests/{contest_id}/withdrawals/{entry_id}": {
+        "parameters": [*_CONTEST, *path_id("entry_id")],
+        "delete": op("Take back a withdrawal (organiser): the walkovers it gave are taken back, to be played again, "
+                     "and its group results count again; 404 when the entry has not withdrawn, 409 once a match "
+                     "such a walkover led to is played", 200, ref("Reinstatement"), (400, 401, 403, 404, 409, 422),
+                     True, "#/components/schemas/ReinstateRequest")},
     "/api/v1/contests/{contest_id}/lots": {
         "parameters": _CONTEST,
         "post": op("Record the order lots were drawn in for entries level after every tie-break step in a finished "

@@ -113,3 +113,29 @@ def test_an_organiser_records_a_drawing_of_lots_on_a_phone(phone, live_server, c
     assert [rows.nth(i).locator("td").nth(1).inner_text().split()[0] for i in range(4)] == ["A", "D", "B", "C"]
     assert "D、B、C" in phone.inner_text(".live-lot")
     no_sideways_scroll(phone)
+
+
+def test_an_organiser_withdraws_a_player_and_takes_it_back_on_a_phone(phone, live_server, client, organiser,
+                                                                       dummy_event, token):
+    h = token("org")
+    c = contest(organiser, dummy_event, "羽毛球男子单打", format={"type": "single_elimination"})
+    entries(c.id, delegations(dummy_event, 4), 4, names=PLAYERS)
+    semi = client.post(f"/api/v1/contests/{c.id}/draw", json={"random_seed": 3}, headers=h).get_json()["matches"][0]
+    log_in(phone, live_server)
+    phone.goto(f"{live_server}/manage/contests/{c.id}/results")
+    phone.click("summary:has-text('抽签后退赛')")
+    phone.select_option("#withdrawal-form select", value=str(semi["entries"][0]))
+    phone.fill("#withdrawal-form input[name=reason]", "赛前受伤")
+    phone.click("button:has-text('确认退赛')")
+    phone.wait_for_selector(".alert-success")
+    assert client.get(f"/api/v1/matches/{semi['id']}", headers=h).get_json()["status"] == "finished"
+    phone.click("summary:has-text('撤销退赛')")
+    phone.click("#reinstate-form button")  # without a reason: refused, the form open with the message
+    phone.wait_for_selector("#reinstate-form .is-invalid")
+    phone.fill("#reinstate-form input[name=reason]", "误操作，选手已到场")
+    no_sideways_scroll(phone)
+    screenshot(phone, "reinstate-phone-zh")
+    phone.click("#reinstate-form button")
+    phone.wait_for_selector(".alert-success")
+    assert "已恢复参赛：1 场不战而胜已撤销" in phone.inner_text(".alert-success")
+    assert client.get(f"/api/v1/matches/{semi['id']}", headers=h).get_json()["status"] == "ready"

@@ -85,3 +85,11 @@ def play_all(client, headers, contest_id: int, pick=lambda m: 0, stage: str | No
             r = put_result(client, headers, m, games=win_games(pick(m)))
             assert r.status_code == 200, r.get_json()
             played += 1
+
+
+def two_groups_of_three(client, headers, organiser, event, random_seed: int = 4):
+    """A drawn men's singles of two groups of three, each group's winner to the final."""
+    c = contest(organiser, event, "男单", format={"type": "groups_knockout", "groups": 2, "qualifiers_per_group": 1})
+    entries(c.id, delegations(event, 6), 6)
+    draw(client, headers, c.id, random_seed=random_seed)
+    return c

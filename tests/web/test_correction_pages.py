@@ -117,5 +117,31 @@ def test_an_entry_withdraws_from_the_results_page(client, organiser, dummy_event
     assert r.status_code == 302
     page = text_of(client.get(r.headers["Location"]))
     assert "已退赛：1 场比赛判对方不战而胜" in page and 'id="withdrawn"' in page
-    assert page.count('<option value="') == 3, "a withdrawn entry is not offered again"
+    withdrawal, reinstatement = page.split('id="reinstate-form"')
+    assert withdrawal.count('<option value="') == 3, "a withdrawn entry is not offered again"
+    assert reinstatement.count('<option value="') == 1, "only a withdrawn entry can have its withdrawal taken back"
     assert by_key(matches(client, h, c.id))["main-1-1"]["winner_entry_id"] == semi["entries"][1]
+
+
+def test_a_withdrawal_is_taken_back_from_the_results_page(client, organiser, dummy_event, token, login):
+    h = token("org")
+    c, ms, ids = drawn(client, h, organiser, dummy_event, names=["张伟", "李娜", "王强", "刘洋"])
+    semi = ms["main-1-1"]
+    login("org")
+    assert 'id="reinstate-form"' not in text_of(client.get(f"/manage/contests/{c.id}/results"))  # none withdrawn
+    client.post(f"/manage/contests/{c.id}/withdrawals", data={"entry_id": semi["entries"][0], "reason": "赛前受伤"})
+    page = text_of(client.get(f"/manage/contests/{c.id}/results"))
+    assert "撤销退赛" in page and 'id="reinstate-form"' in page
+    missing = client.post(f"/manage/contests/{c.id}/withdrawals/take-back",
+                          data={"entry_id": semi["entries"][0], "reason": ""})
+    assert missing.status_code == 200 and "请说明撤销退赛的原因" in text_of(missing)
+    assert by_key(matches(client, h, c.id))["main-1-1"]["status"] == "finished", "nothing changed"
+    r = client.post(f"/manage/contests/{c.id}/withdrawals/take-back",
+                    data={"entry_id": semi["entries"][0], "reason": "误操作，选手已到场"})
+    assert r.status_code == 302
+    page = text_of(client.get(r.headers["Location"]))
+    assert "已恢复参赛：1 场不战而胜已撤销" in page and 'id="withdrawn"' not in page
+    assert by_key(matches(client, h, c.id))["main-1-1"]["status"] == "ready"
+    again = client.post(f"/manage/contests/{c.id}/withdrawals/take-back",
+                        data={"entry_id": semi["entries"][0], "reason": "再点一次"})
+    assert again.status_code == 200 and "该参赛者没有退赛" in text_of(again)

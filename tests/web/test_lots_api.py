@@ -5,7 +5,7 @@ from common.db import db
 from scheduling.api_spec import PATHS
 from scheduling.models import MatchLog
 from tests.openapi_check import SPEC, check_schema
-from tests.web.match_helpers import by_key, contest, delegations, draw, entries, matches, put_result, win_games
+from tests.web.match_helpers import by_key, matches, put_result, two_groups_of_three, win_games
 from tests.web.test_standings_api import play, round_robin, table
 
 
@@ -71,10 +71,7 @@ def test_lots_are_refused_until_the_group_is_finished_and_only_for_the_entries_l
 
 def test_a_group_decided_by_lot_sends_the_drawn_winner_to_the_knockout(client, organiser, dummy_event, token):
     h = token("org")
-    c = contest(organiser, dummy_event, "男单", format={"type": "groups_knockout", "groups": 2,
-                                                       "qualifiers_per_group": 1})
-    entries(c.id, delegations(dummy_event, 6), 6)
-    draw(client, h, c.id, random_seed=4)
+    c = two_groups_of_three(client, h, organiser, dummy_event)
     group_a = [m for m in matches(client, h, c.id) if m["group"] == "A"]
     x, y, z = sorted({e for m in group_a for e in m["entries"]})
     beats = {(x, y), (y, z), (z, x)}  # a circle of equal scores: level on wins, games and points
