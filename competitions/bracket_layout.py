@@ -54,7 +54,7 @@ class Geometry:
 DEFAULT = Geometry()
 
 
-def _feeders(stage: Mapping) -> dict[str, list[str]]:
+def feeders(stage: Mapping) -> dict[str, list[str]]:
     """The keys of the matches of the stage whose winner goes on to each match."""
     keys = {m["key"] for r in stage["rounds"] for m in r["matches"]}
     out: dict[str, list[str]] = {}
@@ -85,13 +85,13 @@ def layout(stage: Mapping, geo: Geometry = DEFAULT) -> dict:
     ``geometry``: the sizes the page gives its boxes (``box_w, box_h, line_h, foot_h, pad, head_h``).
     """
     rounds = sorted(stage["rounds"], key=lambda r: r["round"])
-    feeders = _feeders(stage)
+    feeders_of = feeders(stage)
     tops: dict[str, float] = {}
     columns, boxes = [], {}
     for i, r in enumerate(rounds):
         x = i * (geo.box_w + geo.gap_x)
         columns.append({"round": r["round"], "x": x})
-        _place_column(r["matches"], tops, feeders, geo)
+        _place_column(r["matches"], tops, feeders_of, geo)
         for m in r["matches"]:
             boxes[m["key"]] = {"x": x, "y": round(tops[m["key"]], 1)}
     lines = []

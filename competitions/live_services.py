@@ -7,8 +7,11 @@ preview. Each use case returns what its page shows: the contest, whether the act
 """
 from __future__ import annotations
 
+from typing import Mapping
+
 from accounts.models import User
-from common.errors import N_, NotFound
+from common.errors import N_, Message, NotFound, msg
+from competitions import bracket_parts
 from competitions.bracket_layout import layout
 from competitions.result_words import (BRACKET_STAGES, PAGES, group_name, lane_rows, match_sides, race_name,
                                        round_name, score_summary, stage_heading, tie_notes)
@@ -43,7 +46,7 @@ def match_box(m: dict, names: dict, discipline: str | None) -> dict:
 def _podium(stages: list[dict]) -> dict | None:
     """The champion and runner-up once the match for first place is decided (a grand final may need a reset)."""
     for stage in stages:
-        for r in stage["rounds"]:
+        for r in stage["all_rounds"]:
             for m in r["matches"]:
                 plan, winner = m["plan"] or {}, m["winner_slot"]
                 ends_if = plan.get("ends_if")
@@ -52,22 +55,47 @@ def _podium(stages: list[dict]) -> dict | None:
     return None
 
 
-def _stage(stage: dict, fmt: str, names: dict, discipline: str | None) -> dict:
-    """One elimination stage: its name, its rounds in order with their names and boxes, and its layout."""
+def _stage(stage: dict, fmt: str, names: dict, discipline: str | None, part: str | None) -> dict:
+    """One elimination stage: its name, its rounds in order with their names and boxes, and its layout; a large
+    one only the ``part`` asked for (the first section by default), with every part to choose from."""
     rounds = sorted(stage["rounds"], key=lambda r: r["round"])
     last = rounds[-1]["round"]
-    return {"stage": stage["stage"], "name": stage_heading(fmt, stage["stage"]), "layout": layout(stage),
-            "rounds": [{"round": r["round"], "name": round_name(fmt, stage["stage"], r["round"], last),
-                        "matches": [dict(match_box(m, names, discipline), winner_slot=m["winner"])
-                                    for m in r["matches"]]} for r in rounds]}
+    full = [{"round": r["round"], "name": round_name(fmt, stage["stage"], r["round"], last),
+             "matches": [dict(match_box(m, names, discipline), winner_slot=m["winner"]) for m in r["matches"]]}
+            for r in rounds]
+    out = {"stage": stage["stage"], "name": stage_heading(fmt, stage["stage"]), "rounds": full, "all_rounds": full,
+           "parts": []}
+    where = bracket_parts.sections(stage)
+    if where:
+        choices = bracket_parts.parts(where)
+        shown = next((p for p in choices if str(p) == part), choices[0])
+        stage = bracket_parts.part_of(stage, shown, where)
+        out["rounds"] = bracket_parts.part_of({"rounds": full}, shown, where)["rounds"]
+        out["parts"] = [{"value": str(p), "current": p == shown, "name": _part_name(out["stage"], p)}
+                        for p in choices]
+    out["layout"] = layout(stage)
+    return out
 
 
-def bracket_page(actor: User | None, contest_id: int) -> dict:
-    """The contest's elimination stages by round with their layout, and the champion once decided."""
+def _part_name(stage: str, part: int | str) -> Message:
+    """A part's name: a main draw's section by its lines (as numbered on the draw sheet), another by number."""
+    if part == bracket_parts.FINAL_ROUNDS:
+        return msg(N_("Final rounds"))
+    if stage == "losers":
+        return msg(N_("Section %(n)s"), n=part + 1)
+    lines = 2 * bracket_parts.MATCHES_PER_SECTION
+    return msg(N_("Lines %(first)s–%(last)s"), first=part * lines + 1, last=(part + 1) * lines)
+
+
+def bracket_page(actor: User | None, contest_id: int, parts: Mapping[str, str] | None = None) -> dict:
+    """The contest's elimination stages by round with their layout, and the champion once decided.
+
+    A stage of a large draw shows one part (``parts``: stage -> part, as ``_stage`` offers them)."""
     head = live_contest(actor, contest_id, "bracket")
     contest = head["contest"]
     names = entry_names(contest_id) if head["visible"] else {}
-    stages = [_stage(s, contest.format["type"], names, contest.discipline)
+    parts = parts or {}
+    stages = [_stage(s, contest.format["type"], names, contest.discipline, parts.get(s["stage"]))
               for s in bracket_view(actor, contest_id) if s["stage"] in BRACKET_STAGES]
     stages.sort(key=lambda s: BRACKET_STAGES.index(s["stage"]))
     return {**head, "stages": stages, "podium": _podium(stages)}

@@ -6,7 +6,7 @@ preview (never stored by a cache), a page depends only on the contest's data and
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, make_response, render_template
+from flask import Blueprint, Response, make_response, render_template, request
 from flask_babel import gettext
 from flask_login import current_user
 
@@ -30,7 +30,8 @@ def _page(template: str, page: str, data: dict) -> Response:
 @bp.get("/contests/<int:contest_id>/bracket")
 def bracket(contest_id: int):
     """A contest's knockout bracket, rounds as columns, with the champion once decided."""
-    return _page("live/bracket.html", "bracket", live_services.bracket_page(current_user, contest_id))
+    parts = {k[len("part-"):]: v for k, v in request.args.items() if k.startswith("part-")}
+    return _page("live/bracket.html", "bracket", live_services.bracket_page(current_user, contest_id, parts))
 
 
 @bp.get("/contests/<int:contest_id>/standings")

@@ -31,6 +31,26 @@ def test_a_16_entry_bracket_on_a_phone(phone, live_server, client, organiser, du
     screenshot(phone, "live-bracket-16-phone-semis-zh")
 
 
+def test_a_256_line_draw_on_a_phone_is_read_part_by_part(phone, live_server, client, organiser, dummy_event, token):
+    h = token("org")
+    c = contest(organiser, dummy_event, "羽毛球男子单打", format={"type": "single_elimination"})
+    entries(c.id, delegations(dummy_event, 8), 256)
+    draw(client, h, c.id, random_seed=7)
+    publish(client, h, c.id)
+    phone.goto(f"{live_server}/contests/{c.id}/bracket")
+    no_sideways_scroll(phone)
+    assert phone.locator(".bracket-parts a").all_inner_texts() == ["第1–64签", "第65–128签", "第129–192签",
+                                                                   "第193–256签", "决胜轮次"]
+    assert phone.locator(".bm").count() == 63
+    screenshot(phone, "live-bracket-256-phone-zh")
+    phone.click(".bracket-parts >> text=决胜轮次")
+    phone.wait_for_url("**part-main=final**")
+    assert phone.locator(".bm").count() == 3 and phone.locator(".bracket-round").all_inner_texts() == ["半决赛", "决赛"]
+    assert phone.locator(".bracket-parts a[aria-current=page]").inner_text() == "决胜轮次"
+    no_sideways_scroll(phone)
+    screenshot(phone, "live-bracket-256-final-rounds-phone-zh")
+
+
 def test_a_group_table_on_a_phone(phone, live_server, client, organiser, dummy_event, token):
     h = token("org")
     c, ids = round_robin(client, h, organiser, dummy_event)

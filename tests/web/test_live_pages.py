@@ -224,3 +224,25 @@ def test_pages_outside_the_format_and_unknown_contests_are_404(client, organiser
     assert client.get(f"/contests/{c.id}/heats").status_code == 404
     assert client.get(f"/contests/{c.id}/standings").status_code == 404
     assert client.get("/contests/424242/bracket").status_code == 404
+
+
+def test_a_draw_of_128_lines_is_shown_in_parts_of_64_lines_and_the_final(client, organiser, dummy_event, token):
+    h = token("org")
+    c = contest(organiser, dummy_event, "羽毛球男子单打", format={"type": "single_elimination"})
+    entries(c.id, delegations(dummy_event, 8), 128)
+    draw(client, h, c.id, random_seed=7)
+    publish(client, h, c.id)
+    page = client.get(f"/contests/{c.id}/bracket").get_data(as_text=True)
+    assert [re.sub(r"\s+", " ", p) for p in re.findall(r'<a class="btn btn-sm btn[^"]*"[^>]*>([^<]+)</a>', page)
+            if "签" in p or "决胜" in p] == ["第1–64签", "第65–128签", "决胜轮次"]
+    assert page.count('<div class="bm bm-s-') == 63, "the first part: 32 + 16 + 8 + 4 + 2 + 1 boxes"
+    assert 'aria-current="page"' in page and "半决赛" in page and ">决赛<" not in page
+    second = client.get(f"/contests/{c.id}/bracket?part-main=1").get_data(as_text=True)
+    assert second.count('<div class="bm bm-s-') == 63
+    final = client.get(f"/contests/{c.id}/bracket?part-main=final").get_data(as_text=True)
+    assert final.count('<div class="bm bm-s-') == 1 and "决赛" in final
+    assert 'href="/contests/%d/bracket?part-main=1#bracket-main"' % c.id in final
+    en = client.get(f"/contests/{c.id}/bracket?lang=en&part-main=0").get_data(as_text=True)
+    assert "Lines 1–64" in en and "Final rounds" in en
+    junk = client.get(f"/contests/{c.id}/bracket?part-main=99")
+    assert junk.status_code == 200 and junk.get_data(as_text=True).count('<div class="bm bm-s-') == 63  # the first part
