@@ -13,7 +13,7 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from io import BytesIO
 from typing import Any, Callable
 
@@ -25,7 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from common.errors import N_, ErrorBag, Invalid, Message
 from competitions.sports.base import RosterRule
 from registrations.idcard import check_char
-from registrations.roster import clean_member, parse_day, person_keys, validate_members
+from registrations.roster import clean_member, person_keys, validate_members
 
 FIELDS = ("team", "name", "gender", "birth_date", "id_number", "role", "phone")
 HEADERS = {"zh": ("队名", "姓名", "性别", "出生日期", "身份证号", "角色", "手机"),

@@ -16,7 +16,6 @@ from common.errors import N_, DomainError, Message
 from common.extensions import csrf
 from registrations import entry_files
 from registrations.excel import MAX_BYTES, Problem, UploadError
-from web.i18n import translate
 
 bp = Blueprint("entry_files", __name__)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
