@@ -6,7 +6,7 @@ from datetime import timedelta
 from flask import current_app, g, jsonify, request
 
 from accounts import services
-from web.api import bp, created, current_user_or_401, json_body
+from web.api import api_time, bp, created, current_user_or_401, json_body
 
 
 def user_json(user) -> dict:
@@ -22,7 +22,7 @@ def create_token():
     token, row, user = services.issue_token(
         data.get("username"), data.get("password"), request.remote_addr or "", cfg["TOKEN_HOURS"],
         cfg["LOGIN_FAILURE_LIMIT"], timedelta(minutes=cfg["LOGIN_FAILURE_WINDOW_MINUTES"]))
-    return created({"token": token, "expires_at": row.expires_at.isoformat(), "user": user_json(user)})
+    return created({"token": token, "expires_at": api_time(row.expires_at), "user": user_json(user)})
 
 
 @bp.delete("/tokens/current")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import jsonify, url_for
 
 from competitions import services, venue_services
-from web.api import bp, created, current_user_or_401, json_body, listing, page_args
+from web.api import api_time, bp, created, current_user_or_401, json_body, listing, page_args
 
 
 def event_json(event) -> dict:
@@ -20,8 +20,8 @@ def contest_json(contest) -> dict:
     return {"id": contest.id, "event_id": contest.event_id, "name": contest.name, "sport": contest.sport,
             "discipline": contest.discipline, "division": contest.division.code if contest.division else None,
             "format": contest.format, "settings": contest.settings,
-            "registration_opens_at": contest.registration_opens_at.isoformat(),
-            "registration_closes_at": contest.registration_closes_at.isoformat(),
+            "registration_opens_at": api_time(contest.registration_opens_at, contest.event.timezone),
+            "registration_closes_at": api_time(contest.registration_closes_at, contest.event.timezone),
             "max_entries": contest.max_entries, "waiting_list": contest.waiting_list,
             "venue_id": contest.venue_id, "version": contest.version}
 

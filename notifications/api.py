@@ -5,25 +5,21 @@ from flask import jsonify, request
 
 from common.errors import Message
 from notifications import services
-from web.api import bp, current_user_or_401, listing, page_args
+from web.api import api_time, bp, current_user_or_401, listing, page_args
 from web.i18n import translate
-
-
-def _time(value) -> str | None:
-    return value.isoformat() if value else None
 
 
 def notification_json(note) -> dict:
     """A notification, its message translated to the request's language (msgid and params too)."""
     return {"id": note.id, "kind": note.kind, "message": translate(Message(note.message, note.params or {})),
             "msgid": note.message, "params": note.params or {}, "link": note.link,
-            "created_at": _time(note.created_at), "read_at": _time(note.read_at)}
+            "created_at": api_time(note.created_at), "read_at": api_time(note.read_at)}
 
 
 def mail_json(mail) -> dict:
     """A mail of the outbox."""
     return {"id": mail.id, "user_id": mail.user_id, "to_address": mail.to_address, "subject": mail.subject,
-            "body": mail.body, "created_at": _time(mail.created_at), "sent_at": _time(mail.sent_at),
+            "body": mail.body, "created_at": api_time(mail.created_at), "sent_at": api_time(mail.sent_at),
             "error": mail.error}
 
 

@@ -6,7 +6,7 @@ from flask import jsonify, request
 from registrations import entry_decisions as decisions
 from registrations import entry_services as services
 from registrations.idcard import mask_id_number
-from web.api import bp, created, current_user_or_401, current_user_or_none, json_body, listing, page_args
+from web.api import api_time, bp, created, current_user_or_401, current_user_or_none, json_body, listing, page_args
 
 PUBLIC_FIELDS = ("id", "contest_id", "delegation_id", "delegation", "name", "status")
 
@@ -17,8 +17,9 @@ def entry_json(entry, seen_as: str = "organiser") -> dict:
             "delegation": entry.delegation.name, "name": entry.name, "status": entry.status}
     if seen_as == "public":
         return body
-    body.update(reason=entry.reason, version=entry.version, created_at=entry.created_at.isoformat(),
-                updated_at=entry.updated_at.isoformat(), members=[_member(m, seen_as) for m in entry.members])
+    tz = entry.contest.event.timezone
+    body.update(reason=entry.reason, version=entry.version, created_at=api_time(entry.created_at, tz),
+                updated_at=api_time(entry.updated_at, tz), members=[_member(m, seen_as) for m in entry.members])
     return body
 
 
@@ -92,7 +93,9 @@ def withdraw_entry(entry_id: int):
 def entry_history(entry_id: int):
     """Who changed the entry, when, and what (its leader and the organisers)."""
     entry = services.get_entry(current_user_or_401(), entry_id)
-    items = [{"at": c.at.isoformat(), "user": c.user.username if c.user else None, "action": c.action, "detail": c.detail} for c in entry.changes]
+    tz = entry.contest.event.timezone
+    items = [{"at": api_time(c.at, tz), "user": c.user.username if c.user else None, "action": c.action,
+              "detail": c.detail} for c in entry.changes]
     return listing(items, len(items))
 
 

@@ -6,7 +6,7 @@ from flask import request, url_for
 from common.errors import N_
 from registrations import work_services
 from registrations.work_views import request_uploads, upload_folder
-from web.api import BadBody, bp, created, current_user_or_401, current_user_or_none, listing
+from web.api import BadBody, api_time, bp, created, current_user_or_401, current_user_or_none, listing
 
 
 def image_json(image, private: bool) -> dict:
@@ -23,7 +23,7 @@ def image_json(image, private: bool) -> dict:
 def work_json(work, private: bool) -> dict:
     """The shape of a work."""
     return {"id": work.id, "entry_id": work.entry_id, "title": work.title, "description": work.description,
-            "created_at": work.created_at.isoformat(), "version": work.version,
+            "created_at": api_time(work.created_at, work.entry.contest.event.timezone), "version": work.version,
             "images": [image_json(i, private) for i in work.images]}
 
 

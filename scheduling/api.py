@@ -5,28 +5,32 @@ from flask import jsonify, request
 
 from competitions import lots, race_ties, result_corrections, result_services, standings, withdrawals
 from scheduling import draw_services, match_services
-from web.api import bp, created, current_user_or_401, current_user_or_none, json_body, listing, page_args
+from web.api import (api_time, bp, created, current_user_or_401, current_user_or_none, json_body, listing,
+                     page_args)
 
 
-def match_json(rec: dict) -> dict:
-    """The API shape of a match record; ``entries`` (and ``lanes``, ``labels``) have one item per slot."""
+def match_json(rec: dict, tz: str | None = None) -> dict:
+    """The API shape of a match record; ``entries`` (and ``lanes``, ``labels``) have one item per slot; times
+    in the event's time zone ``tz`` (looked up when not given)."""
+    tz = tz or match_services.timezone_of(rec["contest_id"])
     plan = rec["plan"] or {}
     return {"id": rec["id"], "contest_id": rec["contest_id"], "key": rec["key"], "stage": rec["stage"],
             "round": rec["round"], "position": rec["position"], "group": rec["group"], "heat": rec["heat"],
             "entries": rec["entries"], "labels": plan.get("labels"), "lanes": plan.get("lanes"),
             "status": rec["status"], "winner_entry_id": rec["winner_entry_id"], "result": rec["result"],
-            "scheduled_at": rec["scheduled_at"].isoformat() if rec["scheduled_at"] else None,
+            "scheduled_at": api_time(rec["scheduled_at"], tz),
             "venue": rec["venue"], "court": rec["court"], "version": rec["version"]}
 
 
 def draw_json(draw, matches: list[dict] | None = None) -> dict:
     """The API shape of a draw, with its matches when given."""
+    tz = match_services.timezone_of(draw.contest_id)
     body = {"contest_id": draw.contest_id, "random_seed": draw.random_seed, "seeds": draw.seeds,
             "separate_delegations": draw.separate_delegations, "entry_ids": draw.entry_ids,
-            "published": draw.published, "made_at": draw.made_at.isoformat(), "version": draw.version,
+            "published": draw.published, "made_at": api_time(draw.made_at, tz), "version": draw.version,
             "withdrawn": draw.withdrawn}
     if matches is not None:
-        body["matches"] = [match_json(m) for m in matches]
+        body["matches"] = [match_json(m, tz) for m in matches]
     return body
 
 
@@ -85,7 +89,8 @@ def list_matches(contest_id: int):
     page, per_page = page_args() if paged else (None, None)
     items, total = match_services.list_matches(current_user_or_none(), contest_id, request.args.get("stage"),
                                                request.args.get("status"), page, per_page)
-    return listing([match_json(m) for m in items], total)
+    tz = match_services.timezone_of(contest_id)
+    return listing([match_json(m, tz) for m in items], total)
 
 
 @bp.get("/matches/<int:match_id>")
@@ -117,8 +122,11 @@ def undo_result(match_id: int):
 @bp.get("/matches/<int:match_id>/history")
 def match_history(match_id: int):
     """Who recorded, corrected or took back the match's result, when, with what (organiser)."""
-    items = [{"at": h["at"].isoformat(), "user": h["user"], "action": h["action"], "detail": h["detail"]}
-             for h in match_services.match_history(current_user_or_401(), match_id)]
+    actor = current_user_or_401()
+    found = match_services.match_history(actor, match_id)
+    tz = match_services.timezone_of(match_services.get_match(actor, match_id)["contest_id"])
+    items = [{"at": api_time(h["at"], tz), "user": h["user"], "action": h["action"], "detail": h["detail"]}
+             for h in found]
     return listing(items, len(items))
 
 

@@ -26,7 +26,9 @@ SCHEMAS: dict = {
         "version": ID, "matches": {"type": "array", "items": ref("Match")}, "withdrawn": _INTS},
         ("random_seed", "seeds", "separate_delegations", "published", "version")),
     "DrawRequest": obj({"seeds": _INTS, "random_seed": {"type": "integer", "minimum": 0, "maximum": 2 ** 31 - 1},
-                        "separate_delegations": {"type": "boolean"}}),
+                        "separate_delegations": {"type": "boolean"},
+                        "published": {"type": "boolean", "description": "a new draw is public unless false; a "
+                                      "redraw keeps what it was unless given"}}),
     "PublishRequest": obj({"published": {"type": "boolean"}}),
     "WithdrawalRequest": obj({"entry_id": ID, "reason": {"type": "string", "maxLength": 500}}, ("entry_id", "reason")),
     "Withdrawals": obj({"withdrawn": _INTS, "walked_over": {"type": "integer"}}, ("withdrawn", "walked_over")),
@@ -75,8 +77,8 @@ _MATCHES["parameters"] += [{"name": n, "in": "query", "schema": {"type": "string
 PATHS: dict = {
     "/api/v1/contests/{contest_id}/draw": {
         "parameters": _CONTEST,
-        "post": op("Make (or remake) the draw (organiser)", 201, ref("Draw"), (400, 401, 403, 404, 409, 422), True,
-                   "#/components/schemas/DrawRequest"),
+        "post": op("Make (or remake) the draw (organiser); public at once unless published is false", 201,
+                   ref("Draw"), (400, 401, 403, 404, 409, 422), True, "#/components/schemas/DrawRequest"),
         "get": op("The draw's inputs (public once published)", 200, ref("Draw"), (404,), False)},
     "/api/v1/contests/{contest_id}/draw/publish": {
         "parameters": _CONTEST,

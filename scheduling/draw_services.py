@@ -61,8 +61,9 @@ def approved_entries(contest_id: int) -> list[DrawEntry]:
     return [DrawEntry(i, d) for i, d in rows]
 
 
-def _clean(data: dict, entry_ids: set, limit: int | None = None) -> tuple[list[int], int, bool]:
-    """The draw's options from the request: seeds (approved entry ids, at most ``limit``), random seed, separation."""
+def _clean(data: dict, entry_ids: set, limit: int | None = None) -> tuple[list[int], int, bool, bool | None]:
+    """The draw's options from the request: seeds (approved entry ids, at most ``limit``), random seed, separation,
+    and whether it is published (None: not said)."""
     bag = ErrorBag()
     seeds = data.get("seeds") if isinstance(data, dict) else None
     seeds = [] if seeds is None else seeds
@@ -84,8 +85,11 @@ def _clean(data: dict, entry_ids: set, limit: int | None = None) -> tuple[list[i
     separate = data.get("separate_delegations", True) if isinstance(data, dict) else True
     if not isinstance(separate, bool):
         bag.add("separate_delegations", N_("Must be true or false."))
+    published = data.get("published") if isinstance(data, dict) else None
+    if published is not None and not isinstance(published, bool):
+        bag.add("published", N_("Must be true or false."))
     bag.raise_if_any()
-    return seeds, random_seed, separate
+    return seeds, random_seed, separate, published
 
 
 @contextmanager
@@ -120,11 +124,13 @@ def results_recorded(contest_id: int) -> bool:
 
 
 @use_case
-def make_draw(actor: User, contest_id: int, data: dict) -> Draw:
+def make_draw(actor: User, contest_id: int, data: dict, preview: bool = False) -> Draw:
     """Draw the contest's approved entries into its format and store every match (redraw until a result).
 
-    A redraw replaces every match and keeps the draw as published as it was; entries withdrawn since the
-    first draw are left out of it.
+    A new draw is public at once (API.md: matches, standings and ranking are public reads) unless the
+    request says ``"published": false`` or the organiser's page asks for a ``preview`` first; a redraw
+    replaces every match and keeps the draw as published as it was unless ``published`` is given. Entries
+    withdrawn since the first draw are left out of it.
     """
     contest = managed_contest(actor, contest_id)
     user_id = user_id_of(actor)  # (not actor.id: the request's commit expired it, reading it is a query)
@@ -134,16 +140,18 @@ def make_draw(actor: User, contest_id: int, data: dict) -> Draw:
     with _gc_paused():
         withdrawn = set(draw.withdrawn) if draw is not None else set()  # (they stay withdrawn, out of the draw)
         entries = [e for e in approved_entries(contest_id) if e.id not in withdrawn]
-        seeds, random_seed, separate = _clean(data, {e.id for e in entries}, contest.format.get("seeds"))
+        seeds, random_seed, separate, published = _clean(data, {e.id for e in entries}, contest.format.get("seeds"))
         if len(entries) < 2:
             raise Conflict(N_("A draw needs at least two approved entries (there are %(n)s)."), n=len(entries))
         bracket = build(contest.format, entries, seeds, random_seed, separate)
         action = "redraw" if draw is not None else "draw"
         if draw is None:
-            draw = Draw(contest_id=contest_id, published=False, version=0)
+            draw = Draw(contest_id=contest_id, published=not preview, version=0)
             db.session.add(draw)
         else:
             db.session.execute(delete(Match).where(Match.contest_id == contest_id))
+        if published is not None:
+            draw.published = published
         draw.random_seed, draw.seeds, draw.separate_delegations = random_seed, seeds, separate
         draw.entry_ids, draw.options = list(bracket.entries), bracket.options
         draw.made_by_id, draw.made_at, draw.version = user_id, utcnow(), draw.version + 1

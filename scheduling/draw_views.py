@@ -54,7 +54,7 @@ def manage(contest_id: int):
         flash(_("Please correct the marked fields."), "danger")
         return _page(page, form, values, errors)
     try:
-        draw = draw_services.make_draw(current_user, contest_id, data)
+        draw = draw_services.make_draw(current_user, contest_id, data, preview=True)
     except DomainError as err:
         if err.status in (401, 403, 404):
             raise

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from accounts.models import User
 from common.db import db
 from common.errors import N_, NotFound
+from competitions.models import Contest, Event
 from competitions.services import check_manager
 from registrations.models import Delegation, Entry, EntryMember
 from scheduling import match_store
@@ -59,6 +60,12 @@ def match_history(actor: User | None, match_id: int) -> list[dict]:
                               .where(MatchLog.match_id == match_id).order_by(MatchLog.at, MatchLog.id))
     return [{"at": at, "action": action, "detail": payload, "user": username, "user_name": name or username}
             for at, action, payload, username, name in rows]
+
+
+def timezone_of(contest_id: int) -> str | None:
+    """The time zone of the contest's event (its matches' times are given in it), None for no such contest."""
+    return db.session.scalar(select(Event.timezone).join(Contest, Contest.event_id == Event.id)
+                             .where(Contest.id == contest_id))
 
 
 def last_round(rec: dict) -> int:

@@ -1,6 +1,9 @@
 """The /api/v1 blueprint: bearer-token auth, JSON bodies, paging and problem+json errors."""
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from flask import Blueprint, g, jsonify, request
 from flask_babel import gettext
 
@@ -107,3 +110,13 @@ def created(body: dict, location: str | None = None):
     if location:
         resp.headers["Location"] = location
     return resp
+
+
+#: the time zone of times that belong to no event (API.md: "the event's time zone (default Asia/Shanghai)")
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+
+
+def api_time(value: datetime | None, tz: str | None = None) -> str | None:
+    """A stored time as the API gives it: ISO 8601 with the offset of the event's time zone ``tz`` (API.md),
+    e.g. ``2026-06-01T18:00:00+08:00``; the same instant as stored, in the organisers' wall-clock time."""
+    return None if value is None else value.astimezone(ZoneInfo(tz or DEFAULT_TIMEZONE)).isoformat()

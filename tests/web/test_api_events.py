@@ -47,7 +47,18 @@ def test_contest_of_each_sport(client, organiser, dummy_event, token):
     assert items[0]["division"] == "city" and items[0]["settings"]["roster_min"] == 4
     assert items[1]["settings"]["tie_break"] == "ratio"
     assert items[2]["format"] == {"type": "timed_heats", "lanes": 4, "runs": 2, "ranking": "sum"}
-    assert items[0]["registration_opens_at"] == "2025-11-01T01:00:00+00:00"
+    assert items[0]["registration_opens_at"] == "2025-11-01T09:00:00+08:00", "as sent, in the event's time zone"
+
+
+def test_times_come_back_in_the_event_time_zone(client, organiser, token):
+    headers = token("org")
+    r = client.post("/api/v1/events", json=event_data(name="新疆职工运动会", timezone="Asia/Urumqi"), headers=headers)
+    assert r.status_code == 201, r.get_json()
+    url = f"/api/v1/events/{r.get_json()['id']}/contests"
+    contest = client.post(url, json=contest_data(registration_closes_at="2025-12-10T17:00:00+08:00"),
+                          headers=headers).get_json()
+    assert contest["registration_closes_at"] == "2025-12-10T15:00:00+06:00", "the same instant, Urumqi's clock"
+    assert contest["registration_opens_at"] == "2025-11-01T07:00:00+06:00"
 
 
 def test_update_with_stale_version_is_409(client, organiser, dummy_contest, token):

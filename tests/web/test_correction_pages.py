@@ -93,7 +93,8 @@ def test_only_the_organisers_see_the_correction(client, organiser, dummy_event, 
     h = token("org")
     c, ms, _ = drawn(client, h, organiser, dummy_event)
     semi = put_result(client, h, ms["main-1-1"], games=win_games(0)).get_json()
-    login("leader1")  # the draw is not published: the match is not even there for others
+    assert client.post(f"/api/v1/contests/{c.id}/draw/publish", json={"published": False}, headers=h).status_code == 200
+    login("leader1")  # the draw is hidden: the match is not even there for others
     assert client.get(f"/manage/matches/{semi['id']}/result?correct=1").status_code == 404
     assert client.post(f"/api/v1/contests/{c.id}/draw/publish", headers=h).status_code == 200
     assert client.get(f"/manage/matches/{semi['id']}/result?correct=1").status_code == 403

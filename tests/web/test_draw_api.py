@@ -34,7 +34,8 @@ def test_a_random_seed_is_generated_and_recorded_with_who_drew(client, organiser
     c = contest(organiser, dummy_event, "男单")
     entries(c.id, delegations(dummy_event, 2), 6)
     body = draw(client, h, c.id)
-    assert 0 <= body["random_seed"] < 2 ** 31 and body["published"] is False
+    assert 0 <= body["random_seed"] < 2 ** 31 and body["published"] is True  # public at once (API.md)
+    assert body["made_at"].endswith("+08:00"), "in the event's time zone"
     db.session.rollback()  # end the test's read snapshot
     assert db.session.scalar(select(Draw.random_seed).where(Draw.contest_id == c.id)) == body["random_seed"]
     assert lineup(draw(client, h, c.id, random_seed=body["random_seed"])) == lineup(body)
@@ -133,7 +134,7 @@ def test_the_public_sees_the_draw_once_published(client, organiser, dummy_event,
     h = token("org")
     c = contest(organiser, dummy_event, "男单")
     entries(c.id, delegations(dummy_event, 2), 4)
-    body = draw(client, h, c.id, random_seed=1)
+    body = draw(client, h, c.id, random_seed=1, published=False)  # a preview first
     match_url = f"/api/v1/matches/{body['matches'][0]['id']}"
     assert client.get(f"/api/v1/contests/{c.id}/matches").get_json() == {"items": [], "total": 0}
     assert client.get(match_url).status_code == 404
@@ -166,7 +167,7 @@ def test_bracket_view_gives_pages_the_rounds_with_names(client, organiser, dummy
     h = token("org")
     c = contest(organiser, dummy_event, "男单", format={"type": "single_elimination", "third_place": True})
     es = entries(c.id, delegations(dummy_event, 2), 4, names=["甲", "乙", "丙", "丁"])
-    draw(client, h, c.id, random_seed=1)
+    draw(client, h, c.id, random_seed=1, published=False)
     db.session.rollback()
     assert bracket_view(None, c.id) == []  # not published
     view = bracket_view(organiser, c.id)
@@ -256,3 +257,22 @@ def test_rows_with_different_null_columns_keep_every_value(organiser, dummy_even
 def test_the_entries_column_is_the_json_of_the_slots_however_it_is_written(slots):
     assert json.loads(match_store._entries_json(slots)) == slots
     assert match_store._entries_json(slots) == match_store.to_json(slots)
+
+
+def test_a_draw_made_through_the_api_is_public_at_once_and_a_redraw_keeps_it_so(client, organiser, dummy_event,
+                                                                                token):
+    h = token("org")
+    c = contest(organiser, dummy_event, "男单")
+    entries(c.id, delegations(dummy_event, 2), 4)
+    body = draw(client, h, c.id, random_seed=1)
+    assert body["published"] is True
+    public = client.get(f"/api/v1/contests/{c.id}/matches").get_json()  # no token: API.md's public read
+    assert public["total"] == 3 and public["items"][0]["entries"] == body["matches"][0]["entries"]
+    assert client.get(f"/api/v1/matches/{body['matches'][0]['id']}").status_code == 200
+    assert client.get(f"/api/v1/contests/{c.id}/ranking").get_json() == {"final": False, "items": []}
+    assert draw(client, h, c.id, random_seed=2)["published"] is True  # a redraw keeps it public
+    assert draw(client, h, c.id, random_seed=2, published=False)["published"] is False  # ... unless told
+    assert client.get(f"/api/v1/contests/{c.id}/matches").get_json()["total"] == 0
+    assert draw(client, h, c.id, random_seed=3)["published"] is False  # and keeps it hidden then
+    r = client.post(f"/api/v1/contests/{c.id}/draw", json={"published": "yes"}, headers=h)
+    assert r.status_code == 422 and "published" in r.get_json()["errors"]

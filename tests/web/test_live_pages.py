@@ -201,7 +201,7 @@ def test_the_public_sees_nothing_before_the_draw_is_published(client, organiser,
     h = token("org")
     c = contest(organiser, dummy_event, "男单")
     entries(c.id, delegations(dummy_event, 2), 4, names=PLAYERS[:4])
-    draw(client, h, c.id, random_seed=1)
+    draw(client, h, c.id, random_seed=1, published=False)
     for page in ("bracket", "places"):
         r = client.get(f"/contests/{c.id}/{page}")
         assert r.status_code == 200 and "抽签尚未公布" in text_of(r)

@@ -90,7 +90,7 @@ def test_organiser_creates_event_and_contest_through_forms(client, login, organi
     contest = client.get(f"/api/v1/events/{event_id}/contests").get_json()["items"][0]
     assert contest["format"] == {"type": "timed_heats", "lanes": 4, "runs": 2, "ranking": "sum"}
     assert contest["settings"]["class"] == "mixed" and contest["discipline"] is None
-    assert contest["registration_closes_at"] == "2025-12-20T09:00:00+00:00"
+    assert contest["registration_closes_at"] == "2025-12-20T17:00:00+08:00"  # as typed, in the event's zone
 
 
 def test_delegation_form_creates_the_leader(client, login, organiser, dummy_event):

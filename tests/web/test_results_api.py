@@ -94,9 +94,8 @@ def test_double_elimination_with_reset_runs_to_the_end(client, organiser, dummy_
     ms = by_key(matches(client, h, c.id))
     assert played == 7 + 6 + 2 and ms["final-2-1"]["status"] == "finished"
     assert all(m["status"] == "finished" for m in ms.values())
-    ranking = client.get(f"/api/v1/contests/{c.id}/ranking").get_json()  # the organiser's token is not needed
-    assert ranking == {"final": False, "items": []}  # not published: the public sees nothing yet
-    ranking = client.get(f"/api/v1/contests/{c.id}/ranking", headers=h).get_json()
+    ranking = client.get(f"/api/v1/contests/{c.id}/ranking").get_json()  # public: no token needed
+    assert ranking == client.get(f"/api/v1/contests/{c.id}/ranking", headers=h).get_json()
     assert ranking["final"] is True and sorted(i["entry_id"] for i in ranking["items"]) == es
     assert [i["place"] for i in ranking["items"]] == [1, 2, 3, 4, 5, 5, 7, 7]
     assert ranking["items"][0]["entry_id"] == ms["final-2-1"]["winner_entry_id"]
@@ -127,3 +126,14 @@ def test_only_the_event_organisers_record_results(client, organiser, dummy_event
     assert put_result(client, token("other_org"), final, games=win_games(0)).status_code == 403
     assert client.get(f"/api/v1/matches/{final['id']}", headers=h).get_json()["status"] == "ready"
     assert client.put(f"/api/v1/matches/{final['id']}/result", data="[", headers=h).status_code == 400
+
+
+def test_a_version_that_is_not_a_number_is_refused_on_its_field(client, organiser, dummy_event, token):
+    h = token("org")
+    c, ms = four(client, h, organiser, dummy_event)
+    semi = ms["main-1-1"]
+    for odd in ("abc", True, [1], {"v": 1}, 1.5):
+        r = client.put(f"/api/v1/matches/{semi['id']}/result", json={"version": odd, "games": win_games(0)},
+                       headers=h)
+        assert r.status_code == 422 and "version" in r.get_json()["errors"], (odd, r.get_json())
+    assert put_result(client, h, semi, games=win_games(0)).status_code == 200  # the version read still works

@@ -62,6 +62,7 @@ def test_fiba_example_2_restarts_with_the_teams_still_tied(client, organiser, du
 def test_standings_are_public_once_the_draw_is_published(client, organiser, dummy_event, token):
     h = token("org")
     c, ids = round_robin(client, h, organiser, dummy_event)
+    client.post(f"/api/v1/contests/{c.id}/draw/publish", json={"published": False}, headers=h)  # hidden again
     assert client.get(f"/api/v1/contests/{c.id}/standings").get_json() == {"groups": []}
     rows = table(client, h, c.id)[0]["rows"]
     assert [r["rank"] for r in rows] == [1, 1, 1, 1] and all(r["tie_break"] is None for r in rows)  # nothing played
