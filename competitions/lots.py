@@ -39,7 +39,7 @@ def record_lots(actor: User, contest_id: int, data: dict) -> dict:
     data = data if isinstance(data, dict) else {}
     groups = group_entries(contest, draw)
     group = data.get("group") or None
-    if group not in groups:
+    if not isinstance(group, (str, type(None))) or group not in groups:
         raise Invalid.one("group", N_("Choose a group of this contest."))
     bag = ErrorBag()
     note = fields.text(bag, data, "note", fields.REASON_MAX, required=False)
@@ -52,7 +52,9 @@ def record_lots(actor: User, contest_id: int, data: dict) -> dict:
     if not table.lots:
         raise Conflict(N_("No entries of this group are level after every step: there is nothing to draw."))
     order = data.get("order")
-    tie = next((lot["entries"] for lot in table.lots if isinstance(order, list) and set(order) == set(lot["entries"])),
+    if not isinstance(order, list) or not all(isinstance(e, int) and not isinstance(e, bool) for e in order):
+        order = None  # (not a list of entry ids: refused below, naming the level entries)
+    tie = next((lot["entries"] for lot in table.lots if order is not None and set(order) == set(lot["entries"])),
                None)
     if tie is None or len(order) != len(tie):
         names = entry_names(contest_id)

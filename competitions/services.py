@@ -72,9 +72,13 @@ def check_version(obj, data: dict) -> None:
 
 
 def check_sent_version(current: int, data: dict) -> None:
-    """Conflict when ``data`` carries a version other than ``current``; no version sent, no check."""
+    """Conflict when ``data`` carries a version other than ``current``; no version sent, no check; a version
+    that is not a whole number is refused (422 on ``version``)."""
     sent = data.get("version") if isinstance(data, dict) else None
-    if sent is not None and str(sent) != str(current):
+    if sent is not None and (isinstance(sent, bool) or not isinstance(sent, (int, str))
+                             or not str(sent).strip().isdigit()):
+        raise Invalid.one("version", N_("Must be a whole number."))
+    if sent is not None and str(sent).strip() != str(current):
         raise Conflict(N_("Someone else changed this meanwhile (version %(current)s, you had %(sent)s). Reload it."),
                        current=current, sent=sent)
 

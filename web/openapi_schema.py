@@ -26,6 +26,9 @@ def op(summary: str, ok: int, schema: dict | None, errors: tuple, auth: bool, bo
         operation["responses"][str(status)] = PROBLEM
     if auth:
         operation["security"] = [{"bearer": []}]
+    else:  # a public read may still carry a token (an organiser sees more): an invalid or revoked one is 401
+        operation["security"] = [{}, {"bearer": []}]
+        operation["responses"].setdefault("401", PROBLEM)
     if body:
         operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": {"$ref": body}}}}
     if paged:

@@ -142,9 +142,10 @@ def _tie(settings: Mapping, payload: Mapping, knockout: bool, bag: ErrorBag) -> 
         if stop and max(won) == need:
             bag.add(f"rubbers.{i}", N_("The tie was decided at %(rubbers)s rubbers: no rubber after it."), rubbers=need)
             break
-        if r.get("discipline") not in RUBBERS or r.get("discipline") in seen:
+        if r.get("discipline") not in RUBBERS or r.get("discipline") in seen:  # (RUBBERS first: only codes hash)
             bag.add(path + "discipline", N_("Each of %(choices)s is played once in a tie."), choices=", ".join(RUBBERS))
-        seen.add(r.get("discipline"))
+        else:
+            seen.add(r.get("discipline"))
         rubber = {"discipline": r.get("discipline"), **_match(settings, r, path, bag)}
         rubber["players"] = _players(r, path, bag)
         rubbers.append(rubber)
@@ -178,8 +179,8 @@ def _players(rubber: Mapping, path: str, bag: ErrorBag) -> list[list[str]] | Non
         return None
     size = 1 if rubber.get("discipline") in ("MS", "WS") else 2
     if (not isinstance(names, list) or len(names) != 2
-            or any(not isinstance(side, list) or len(set(side)) != size
-                   or not all(isinstance(n, str) and n.strip() for n in side) for side in names)):
+            or any(not isinstance(side, list) or not all(isinstance(n, str) and n.strip() for n in side)
+                   or len(set(side)) != size for side in names)):
         bag.add(path + "players", N_("Give %(size)s different player names per side."), size=size)
         return None
     return [[n.strip() for n in side] for side in names]

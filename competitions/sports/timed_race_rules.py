@@ -47,6 +47,8 @@ def _lane(settings: Mapping, raw: Any, path: str, bag: ErrorBag) -> dict | None:
     before = len(bag.errors)
     if raw.get("entry_id") is None:
         bag.add(path + ".entry_id", N_("This field is required."))
+    elif not isinstance(raw["entry_id"], (int, str)) or isinstance(raw["entry_id"], bool):
+        bag.add(path + ".entry_id", N_("Must be an entry id."))
     if status not in STATUSES:
         bag.add(path + ".status", N_("Must be one of: %(choices)s."), choices=", ".join(STATUSES))
     if time_ms is not None and (not _int(time_ms) or time_ms <= 0):

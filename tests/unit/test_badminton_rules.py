@@ -117,6 +117,9 @@ def test_each_discipline_once_and_players_within_their_rubber_limit():
     errs = errors({"rubbers": tie}, "team")
     assert list(errs) == ["rubbers.4.players.0"] and errs["rubbers.4.players.0"][0].params == {"name": "李", "max": 2}
     assert "rubbers.0.players" in errors({"rubbers": [rubber("MS", 0, [["李", "张"], ["王"]])]}, "team")
+    # values that cannot be compared as names or codes are refused on their field (they once made a 500)
+    assert "rubbers.0.discipline" in errors({"rubbers": [{**rubber("MS"), "discipline": ["MS"]}]}, "team")
+    assert "rubbers.0.players" in errors({"rubbers": [rubber("MS", 0, [[["李"]], ["王"]])]}, "team")
 
 
 def test_a_tie_walkover_has_no_rubbers():

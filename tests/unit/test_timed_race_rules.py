@@ -66,6 +66,8 @@ def test_lane_errors_name_their_field():
     assert list(errors({"lanes": [{"entry_id": 3, "time_ms": 5}]}, entries=[1])) == ["lanes.0.entry_id"]
     assert list(errors({"lanes": []})) == ["lanes"]
     assert list(errors([])) == ["result"]
+    for odd in ([1], {"id": 1}, True, 1.5):  # (a list or an object once made a 500: they cannot be looked up)
+        assert list(errors({"lanes": [{"entry_id": odd, "time_ms": 5}]}, entries=[1])) == ["lanes.0.entry_id"], odd
 
 
 def test_best_single_time_with_shared_places_and_unranked_crews_last():
