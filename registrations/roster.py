@@ -202,6 +202,8 @@ def _role(bag: ErrorBag, value: Any, path: str, rule: RosterRule | None, who: di
     if _blank(value):
         return rule.default_role if rule else None
     role = value.strip().lower() if isinstance(value, str) else None
+    if rule is not None:
+        role = rule.aliases.get(role, role)
     if rule is not None and role not in rule.roles:
         bag.add(path, N_("Unknown role. Choose one of: %(choices)s."), choices=", ".join(rule.roles), **who)
     elif rule is None and role not in ROLE_LABELS:

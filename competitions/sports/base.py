@@ -25,7 +25,8 @@ class RosterRule:
 
     ``roles`` maps each allowed role to the (min, max) number of members holding it;
     ``genders`` maps "M"/"F" to (min, max) counted among members whose role is in ``gender_roles``;
-    ``age_min``/``age_max`` apply to members whose role is in ``age_roles`` (0: no limit).
+    ``age_min``/``age_max`` apply to members whose role is in ``age_roles`` (0: no limit);
+    ``aliases`` maps other words for a role to it (an author sent as API.md's generic "player").
     """
 
     roles: dict[str, Range]
@@ -35,6 +36,7 @@ class RosterRule:
     age_max: int = 0
     age_roles: tuple[str, ...] = ()
     default_role: str = "player"
+    aliases: dict[str, str] = field(default_factory=dict)
 
     @property
     def min_members(self) -> int:

@@ -33,7 +33,7 @@ SETTINGS = (
 
 def roster(discipline: str | None, settings: dict) -> RosterRule:
     """An entry is one author."""
-    return RosterRule(roles={"author": (1, 1)}, default_role="author")
+    return RosterRule(roles={"author": (1, 1)}, default_role="author", aliases={"player": "author"})
 
 
 def check(discipline: str | None, settings: dict, bag) -> None:

@@ -118,6 +118,13 @@ def test_three_by_three_has_no_place_for_a_coach():
     assert list(found) == ["members.3.role"]
 
 
+def test_a_photographer_sent_as_a_player_is_the_entry_s_author():
+    rule = roster_rule("photography", "single", {})
+    assert [m["role"] for m in validate_members(rule, people(1, "F", "player"), ON)] == ["author"]
+    assert [m["role"] for m in validate_members(rule, people(1, "F"), ON)] == ["author"]
+    assert list(errors(rule, people(1, "F", "coach"))) == ["members.0.role"]
+
+
 def test_one_person_twice_by_id_number_or_by_name_and_birth_date():
     rule = rule_of("basketball", "5x5")
     number = id_for("19900101", "123")
