@@ -36,6 +36,7 @@ from scheduling.cli import scheduler_command
 from scheduling.draw_views import bp as draws_bp
 from scheduling.scheduler import start_scheduler
 from web import errors
+from web.ids import IdConverter
 from web.api import bp as api_bp
 from web.forms import reject_keys
 from web.i18n import bp as i18n_bp
@@ -46,6 +47,7 @@ from web.openapi import bp as openapi_bp
 def create_app(config: dict | None = None) -> Flask:
     """Build the Flask app; ``config`` overrides the environment (tests pass their database)."""
     app = Flask(__name__, template_folder="templates", static_folder="static", instance_path=str(ROOT / "instance"))
+    app.url_map.converters["int"] = IdConverter  # (before any route is added)
     app.config.from_mapping(load(config))
     _init_extensions(app)
     csrf.exempt(api_bp)

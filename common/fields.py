@@ -14,7 +14,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from common.errors import N_, ErrorBag, Invalid
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CODE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_CODE = re.compile(r"^\w[\w-]*$")
+#: the largest id a database integer column holds (a larger one names no object: refused, never a crash)
+MAX_ID = 2 ** 63 - 1
 _MISSING = object()
 
 
@@ -46,10 +48,10 @@ def text(bag: ErrorBag, data: dict, key: str, max_len: int, required: bool = Tru
 
 
 def code(bag: ErrorBag, data: dict, key: str, max_len: int = 32, prefix: str = "") -> str:
-    """A short identifier: lower-case letters, digits, '-' and '_'."""
+    """A short identifier: letters (any script), digits, '-' and '_', no spaces."""
     value = text(bag, data, key, max_len, prefix=prefix)
     if value and not _CODE.match(value):
-        bag.add(prefix + key, N_("Use lower-case letters, digits, '-' and '_' only."))
+        bag.add(prefix + key, N_("Use letters, digits, '-' and '_' only (no spaces)."))
     return value
 
 
@@ -123,9 +125,11 @@ def boolean(bag: ErrorBag, data: dict, key: str, default: bool = False, prefix: 
 def timezone_name(bag: ErrorBag, data: dict, key: str, default: str, prefix: str = "") -> str:
     """An IANA time zone name such as Asia/Shanghai."""
     value = text(bag, data, key, 64, required=False, prefix=prefix) or default
+    if len(value) > 64:  # (already refused as too long; a long name is not even looked up)
+        return default
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         bag.add(prefix + key, N_("Unknown time zone."))
         return default
     if value not in available_timezones() and value != "UTC":

@@ -18,7 +18,7 @@ class EventForm(FlaskForm):
 
 
 class DivisionForm(FlaskForm):
-    code = StringField(_l("Code"), description=_l("Lower-case letters and digits, used by the API"))
+    code = StringField(_l("Code"), description=_l("Letters and digits without spaces, used by the API"))
     name = StringField(_l("Name"))
 
 

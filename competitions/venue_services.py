@@ -110,6 +110,9 @@ def update_contest(actor: User, contest_id: int, data: dict) -> Contest:
     if (contest.sport, contest.discipline, contest.format) != before and _drawn(contest.id):
         raise Conflict(N_("The draw has been made: the sport, discipline and format can no longer change."))
     contest.version += 1
+    db.session.flush()
+    from registrations.entry_decisions import promote_waiting  # (registrations builds on this module)
+    promote_waiting(contest.id)  # more places: the waiting list moves up first, in its order
     return contest
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import jsonify, request
 
 from common.errors import Message
+from competitions.services import get_event
 from notifications import services
 from web.api import api_time, bp, current_user_or_401, listing, page_args
 from web.i18n import translate
@@ -16,10 +17,10 @@ def notification_json(note) -> dict:
             "created_at": api_time(note.created_at), "read_at": api_time(note.read_at)}
 
 
-def mail_json(mail) -> dict:
-    """A mail of the outbox."""
+def mail_json(mail, tz: str | None = None) -> dict:
+    """A mail of the outbox (times in its event's time zone ``tz``)."""
     return {"id": mail.id, "user_id": mail.user_id, "to_address": mail.to_address, "subject": mail.subject,
-            "body": mail.body, "created_at": api_time(mail.created_at), "sent_at": api_time(mail.sent_at),
+            "body": mail.body, "created_at": api_time(mail.created_at, tz), "sent_at": api_time(mail.sent_at, tz),
             "error": mail.error}
 
 
@@ -43,4 +44,5 @@ def list_outbox(event_id: int):
     """The e-mails about an event, newest first, sent or waiting (organisers of the event)."""
     page, per_page = page_args()
     rows, total = services.list_outbox(current_user_or_401(), event_id, page, per_page)
-    return listing([mail_json(m) for m in rows], total)
+    tz = get_event(event_id).timezone
+    return listing([mail_json(m, tz) for m in rows], total)

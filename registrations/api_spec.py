@@ -16,13 +16,19 @@ SCHEMAS: dict = {
                  ("id", "contest_id", "delegation_id", "name", "status")),
     "EntryIn": obj({"delegation_id": ID, "name": _TEXT, "members": {"type": "array", "items": ref("Member")}},
                    ("members",)),
+    "EntryPatch": obj({"version": ID, "name": _TEXT, "members": {"type": "array", "items": ref("Member")}},
+                      ("members",)),
+    "Substitution": obj({"version": ID, "reason": _TEXT, "members": {"type": "array", "items": ref("Member")}},
+                        ("reason", "members")),
+    "Decision": obj({"version": ID, "reason": _TEXT}),
     "EntryChange": obj({"at": _TEXT, "user": _NULL_TEXT, "action": _TEXT, "detail": {"type": "object"}},
                        ("at", "action", "detail")),
 }
 
 _CONTEST = path_id("contest_id")
 _ENTRY = path_id("entry_id")
-_DECIDE = (401, 403, 404, 409)
+_DECIDE = (400, 401, 403, 404, 409, 422)
+_BODY = "#/components/schemas/"
 
 PATHS: dict = {
     "/api/v1/contests/{contest_id}/entries": {
@@ -35,19 +41,21 @@ PATHS: dict = {
         "parameters": _ENTRY,
         "get": op("One entry with its roster (its leader, organisers)", 200, ref("Entry"), (401, 404), True),
         "patch": op("Change the name or roster before the deadline (send version)", 200, ref("Entry"),
-                    (400, 401, 403, 404, 409, 422), True)},
+                    (400, 401, 403, 404, 409, 422), True, _BODY + "EntryPatch")},
     "/api/v1/entries/{entry_id}/substitute": {
         "parameters": _ENTRY,
         "post": op("After the deadline: organiser replaces the roster with a reason", 200, ref("Entry"),
-                   (400, 401, 403, 404, 409, 422), True)},
+                   (400, 401, 403, 404, 409, 422), True, _BODY + "Substitution")},
     "/api/v1/entries/{entry_id}/approve": {
-        "parameters": _ENTRY, "post": op("Approve a pending entry (organiser)", 200, ref("Entry"), _DECIDE, True)},
+        "parameters": _ENTRY,
+        "post": op("Approve a pending entry (organiser)", 200, ref("Entry"), _DECIDE, True, _BODY + "Decision")},
     "/api/v1/entries/{entry_id}/reject": {
         "parameters": _ENTRY,
-        "post": op("Reject with a reason (organiser)", 200, ref("Entry"), (400,) + _DECIDE + (422,), True)},
+        "post": op("Reject with a reason (organiser)", 200, ref("Entry"), _DECIDE, True, _BODY + "Decision")},
     "/api/v1/entries/{entry_id}/withdraw": {
         "parameters": _ENTRY,
-        "post": op("Withdraw (leader or organiser); a waitlisted entry moves up", 200, ref("Entry"), _DECIDE, True)},
+        "post": op("Withdraw (leader or organiser); a waitlisted entry moves up", 200, ref("Entry"), _DECIDE, True,
+                   _BODY + "Decision")},
     "/api/v1/entries/{entry_id}/history": {
         "parameters": _ENTRY,
         "get": op("Who changed the entry, when, what", 200, list_of("EntryChange"), (401, 404), True)},

@@ -79,7 +79,7 @@ def approve_entry(entry_id: int):
 @bp.post("/entries/<int:entry_id>/reject")
 def reject_entry(entry_id: int):
     """Reject an entry with a reason (organiser)."""
-    return jsonify(entry_json(decisions.reject_entry(current_user_or_401(), entry_id, json_body())))
+    return jsonify(entry_json(decisions.reject_entry(current_user_or_401(), entry_id, _optional_body())))
 
 
 @bp.post("/entries/<int:entry_id>/withdraw")

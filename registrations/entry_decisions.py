@@ -44,7 +44,7 @@ def reject_entry(actor: User | None, entry_id: int, data: dict | None = None) ->
     entry.reason = reason
     _tell(entry, "rejected", N_("Your entry %(entry)s in %(contest)s was rejected: %(reason)s"), reason=reason)
     if held_place:
-        _promote(entry.contest_id)
+        promote_waiting(entry.contest_id)
     return entry
 
 
@@ -57,7 +57,7 @@ def withdraw_entry(actor: User | None, entry_id: int, data: dict | None = None) 
     held_place = entry.status in lifecycle.PLACED
     _move(actor, entry, lifecycle.WITHDRAWN, "withdrawn")
     if held_place:
-        _promote(entry.contest_id)
+        promote_waiting(entry.contest_id)
     return entry
 
 
@@ -78,8 +78,8 @@ def _move(actor: User | None, entry: Entry, target: str, action: str, reason: st
     entry.version += 1
 
 
-def _promote(contest_id: int) -> None:
-    """Move the oldest waitlisted entries up while places are free."""
+def promote_waiting(contest_id: int) -> None:
+    """Move the oldest waitlisted entries up while places are free (a place freed, or more places given)."""
     contest = locked_contest(contest_id)
     waiting = db.session.scalar(select(func.count(Entry.id)).where(
         Entry.contest_id == contest_id, Entry.status == lifecycle.WAITLISTED))

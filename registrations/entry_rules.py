@@ -51,7 +51,8 @@ def delegation_for(actor: User, contest: Contest, data: dict) -> Delegation:
     own = led_by(actor)
     if wanted is None and own is not None:
         wanted = own.id
-    if wanted is None or isinstance(wanted, bool) or not isinstance(wanted, int):
+    if (wanted is None or isinstance(wanted, bool) or not isinstance(wanted, int)
+            or not 0 < wanted <= fields.MAX_ID):
         raise Invalid.one("delegation_id", N_("Choose the delegation this entry is for."))
     delegation = db.session.get(Delegation, wanted)
     if delegation is None or delegation.event_id != contest.event_id:

@@ -10,8 +10,9 @@ from sqlalchemy import func, or_, select
 
 from accounts.models import User
 from accounts.permissions import require_user
+from common import fields
 from common.db import db
-from common.errors import N_, ErrorBag, Forbidden, Invalid, NotFound
+from common.errors import N_, Conflict, ErrorBag, Forbidden, NotFound
 from common.transaction import use_case
 from competitions.models import Contest
 from competitions.services import check_version, manages
@@ -35,7 +36,8 @@ def audience(actor: User | None, contest: Contest) -> str:
     """What ``actor`` may see of a contest's entries: "organiser", "leader" (own entries) or "public"."""
     if manages(actor, contest.event_id):
         return "organiser"
-    return "leader" if led_by(actor) is not None else "public"
+    led = led_by(actor)
+    return "leader" if led is not None and led.event_id == contest.event_id else "public"
 
 
 def list_entries(actor: User | None, contest_id: int, status: str | None = None, delegation_id: int | None = None,
@@ -51,6 +53,8 @@ def list_entries(actor: User | None, contest_id: int, status: str | None = None,
     if status:
         query = query.where(Entry.status == status)
     if delegation_id:
+        if not 0 < delegation_id <= fields.MAX_ID:
+            return [], 0, seen_as  # (no delegation has such an id)
         query = query.where(Entry.delegation_id == delegation_id)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     rows = db.session.scalars(query.order_by(Entry.id).limit(per_page).offset((page - 1) * per_page)).all()
@@ -92,7 +96,7 @@ def update_entry(actor: User | None, entry_id: int, data: dict) -> Entry:
     lifecycle.require_open(window(contest))
     check_version(entry, data)
     if entry.status not in lifecycle.ACTIVE:
-        raise Invalid.one("status", N_("A withdrawn or rejected entry cannot be changed."))
+        raise Conflict(N_("A withdrawn or rejected entry cannot be changed."))
     _replace_roster(actor, entry, contest, data, "updated", reason="")
     if entry.status == lifecycle.APPROVED and not manages(actor, contest.event_id):
         entry.status = lifecycle.PENDING  # the organiser checks the new roster again

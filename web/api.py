@@ -86,16 +86,21 @@ class BadBody(DomainError):
     title = N_("Malformed request")
 
 
+#: the most items a list gives in one page (API.md: ``?per_page=`` max 200; more asked, 200 given)
+MAX_PER_PAGE = 200
+
+
 def page_args() -> tuple[int, int]:
-    """?page= (from 1) and ?per_page= (1 to 200, default 50); Invalid otherwise."""
+    """?page= (from 1) and ?per_page= (default 50, at most ``MAX_PER_PAGE``: a larger one is capped); Invalid
+    when either is not a whole number from 1."""
     out = []
-    for key, default, hi in (("page", 1, 100000), ("per_page", 50, 200)):
-        raw = request.args.get(key, str(default))
-        if not raw.isdigit() or not 1 <= int(raw) <= hi:
+    for key, default, hi in (("page", 1, 100000), ("per_page", 50, None)):
+        raw = request.args.get(key, str(default)).strip()
+        if not raw.isdigit() or int(raw) < 1 or (hi is not None and int(raw) > hi):
             raise Invalid({key: [Message(N_("Must be a whole number between %(min)s and %(max)s."),
-                                          {"min": 1, "max": hi})]})
+                                          {"min": 1, "max": hi or MAX_PER_PAGE})]})
         out.append(int(raw))
-    return out[0], out[1]
+    return out[0], min(out[1], MAX_PER_PAGE)
 
 
 def listing(items: list, total: int):

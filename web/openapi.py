@@ -14,6 +14,8 @@ from web.openapi_schema import op as _op
 from web.openapi_schema import ref as _ref
 
 bp = Blueprint("openapi", __name__)
+_TEXT, _DAY = {"type": "string"}, {"type": "string", "format": "date"}
+_MOMENT = {"type": "string", "format": "date-time"}
 
 SCHEMAS = {
     "Division": _obj({"id": _ID, "code": {"type": "string"}, "name": {"type": "string"}}, ("code", "name")),
@@ -38,42 +40,63 @@ SCHEMAS = {
                  ("id", "username", "roles")),
     "Token": _obj({"token": {"type": "string"}, "expires_at": {"type": "string", "format": "date-time"},
                    "user": {"$ref": "#/components/schemas/User"}}, ("token", "expires_at", "user")),
+    "TokenRequest": _obj({"username": _TEXT, "password": _TEXT}, ("username", "password")),
+    "EventIn": _obj({"name": _TEXT, "starts_on": _DAY, "ends_on": _DAY, "timezone": _TEXT, "host": _TEXT,
+                     "divisions": {"type": "array", "items": _obj({"code": _TEXT, "name": _TEXT}, ("code", "name"))},
+                     "version": _ID}, ("name", "starts_on", "ends_on")),
+    "ContestIn": _obj({"name": _TEXT, "sport": {"enum": ["badminton", "basketball", "ice_dragon_boat", "photography"]},
+                       "discipline": {"type": ["string", "null"]}, "division": {"type": ["string", "null"]},
+                       "format": _obj({"type": _TEXT}, ("type",)), "settings": {"type": "object"},
+                       "registration_opens_at": _MOMENT, "registration_closes_at": _MOMENT,
+                       "max_entries": {"type": ["integer", "null"]}, "waiting_list": {"type": "boolean"},
+                       "venue_id": {"type": ["integer", "null"]}, "version": _ID},
+                      ("name", "sport", "format", "registration_opens_at", "registration_closes_at")),
+    "DelegationIn": _obj({"name": _TEXT, "division": _TEXT, "version": _ID, "leader": _obj(
+        {"username": _TEXT, "password": _TEXT, "display_name": _TEXT}, ("username", "password"))},
+        ("name", "division")),
+    "VenueIn": _obj({"name": _TEXT, "kind": _TEXT, "address": _TEXT, "courts": {"type": ["integer", "array"]},
+                     "version": _ID}, ("name",)),
 }
 
 
 _EVENT_ID = [{"name": "event_id", "in": "path", "required": True, "schema": _ID}]
+_IN = "#/components/schemas/"
 PATHS = {
-    "/api/v1/tokens": {"post": _op("Get a bearer token", 201, _ref("Token"), (400, 401, 429), False)},
+    "/api/v1/tokens": {"post": _op("Get a bearer token", 201, _ref("Token"), (400, 401, 429), False,
+                                     _IN + "TokenRequest")},
     "/api/v1/tokens/current": {"delete": _op("Revoke this token", 204, None, (401,), True)},
     "/api/v1/me": {"get": _op("The token's user", 200, _ref("User"), (401,), True)},
     "/api/v1/events": {
         "get": _op("List events (public)", 200, _list_of("Event"), (422,), False, paged=True),
-        "post": _op("Create an event (organiser)", 201, _ref("Event"), (400, 401, 403, 422), True)},
+        "post": _op("Create an event (organiser)", 201, _ref("Event"), (400, 401, 403, 422), True, _IN + "EventIn")},
     "/api/v1/events/{event_id}": {
         "parameters": _EVENT_ID,
         "get": _op("One event (public)", 200, _ref("Event"), (404,), False),
-        "patch": _op("Change an event", 200, _ref("Event"), (400, 401, 403, 404, 409, 422), True)},
+        "patch": _op("Change an event (send the version read)", 200, _ref("Event"), (400, 401, 403, 404, 409, 422),
+                     True, _IN + "EventIn")},
     "/api/v1/events/{event_id}/delegations": {
         "parameters": _EVENT_ID,
         "get": _op("List delegations (public)", 200, _list_of("Delegation"), (404, 422), False, paged=True),
         "post": _op("Create a delegation and its leader", 201, _ref("Delegation"), (400, 401, 403, 404, 409, 422),
-                    True)},
+                    True, _IN + "DelegationIn")},
     "/api/v1/events/{event_id}/venues": {
         "parameters": _EVENT_ID,
         "get": _op("List venues (public)", 200, _list_of("Venue"), (404,), False),
-        "post": _op("Add a venue", 201, _ref("Venue"), (400, 401, 403, 404, 422), True)},
+        "post": _op("Add a venue", 201, _ref("Venue"), (400, 401, 403, 404, 422), True, _IN + "VenueIn")},
     "/api/v1/events/{event_id}/contests": {
         "parameters": _EVENT_ID,
         "get": _op("List contests (public)", 200, _list_of("Contest"), (404, 422), False, paged=True),
-        "post": _op("Create a contest", 201, _ref("Contest"), (400, 401, 403, 404, 409, 422), True)},
+        "post": _op("Create a contest", 201, _ref("Contest"), (400, 401, 403, 404, 409, 422), True, _IN + "ContestIn")},
     "/api/v1/contests/{contest_id}": {
         "parameters": [{"name": "contest_id", "in": "path", "required": True, "schema": _ID}],
         "get": _op("One contest (public)", 200, _ref("Contest"), (404,), False),
-        "patch": _op("Change a contest", 200, _ref("Contest"), (400, 401, 403, 404, 409, 422), True)},
+        "patch": _op("Change a contest (the whole definition; send the version read)", 200, _ref("Contest"),
+                     (400, 401, 403, 404, 409, 422), True, _IN + "ContestIn")},
     "/api/v1/delegations/{delegation_id}": {
         "parameters": [{"name": "delegation_id", "in": "path", "required": True, "schema": _ID}],
         "get": _op("A delegation with its leader (leader, organisers)", 200, _ref("Delegation"), (401, 404), True),
-        "patch": _op("Change a delegation", 200, _ref("Delegation"), (400, 401, 403, 404, 409, 422), True)},
+        "patch": _op("Change a delegation", 200, _ref("Delegation"), (400, 401, 403, 404, 409, 422), True,
+                     _IN + "DelegationIn")},
     "/api/v1/openapi.json": {"get": _op("This description", 200, {"type": "object"}, (), False)},
 }
 

@@ -31,9 +31,11 @@ def op(summary: str, ok: int, schema: dict | None, errors: tuple, auth: bool, bo
         operation["responses"].setdefault("401", PROBLEM)
     if body:
         operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": {"$ref": body}}}}
-    if paged:
-        operation["parameters"] = [{"name": n, "in": "query", "schema": {"type": "integer", "minimum": 1}}
-                            for n in ("page", "per_page")]
+    if paged:  # (a per_page above 200 is capped at 200; one below 1, or not a number, is 422)
+        operation["parameters"] = [{"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+                                   {"name": "per_page", "in": "query", "description": "capped at 200",
+                                    "schema": {"type": "integer", "minimum": 1}}]
+        operation["responses"].setdefault("422", PROBLEM)
     return operation
 
 

@@ -36,7 +36,7 @@ def validate_contest_definition(sport_code: Any, discipline: Any, fmt: Any, sett
     sport = get_sport(sport_code)
     bag = ErrorBag()
     if sport.needs_discipline:
-        if discipline not in sport.disciplines:
+        if not isinstance(discipline, str) or discipline not in sport.disciplines:
             bag.add("discipline", N_("Unknown discipline. Choose one of: %(choices)s."),
                     choices=", ".join(sport.disciplines))
     elif discipline not in (None, ""):
@@ -61,7 +61,7 @@ def _validate_format(sport: Sport, fmt: Any, bag: ErrorBag) -> dict:
         bag.add("format", N_("Must be an object with a type."))
         return {}
     ftype = fmt.get("type")
-    if ftype not in FORMATS:
+    if not isinstance(ftype, str) or ftype not in FORMATS:
         bag.add("format.type", N_("Unknown format. Choose one of: %(choices)s."), choices=", ".join(sport.formats))
         return {}
     if ftype not in sport.formats:

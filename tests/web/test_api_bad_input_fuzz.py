@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from tests.web.match_helpers import contest, delegations, draw, entries
 
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-5, 3000), st.floats(allow_nan=False, width=32),
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-5, 3000), st.integers(-2 ** 70, 2 ** 70),
+                    st.floats(allow_nan=False, width=32),
                     st.text(max_size=6), st.sampled_from(["2026-12-01", "2026-12-01T09:00:00+08:00", "M", "city",
                                                           "220102199001011234", "badminton", "team"]))
 JSON = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,

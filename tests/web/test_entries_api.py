@@ -157,3 +157,41 @@ def test_edits_until_the_deadline_then_only_organisers_substitute(client, organi
     last = client.get(f"/api/v1/entries/{entry['id']}/history", headers=leader).get_json()["items"][-1]
     assert last["action"] == "substituted" and last["user"] == "org" and last["detail"]["reason"] == "队员受伤，赛前替换"
     assert last["detail"]["members"] == {"removed": ["队员71"], "added": ["队员81"]}
+
+
+def test_more_places_move_the_waiting_list_up_before_anyone_new(client, create_open_contest, leader, token):
+    contest = create_open_contest(name="篮球候补", sport="basketball", discipline="5x5", max_entries=2,
+                                  waiting_list=True)
+    url = f"/api/v1/contests/{contest.id}/entries"
+    ids = [client.post(url, json=team(5, name=f"队{i}", members=members(5, start=10 * i)), headers=leader).get_json()
+           for i in range(4)]
+    org = token("org")
+    body = {**client.get(f"/api/v1/contests/{contest.id}").get_json(), "max_entries": 3}
+    r = client.patch(f"/api/v1/contests/{contest.id}", json=body, headers=org)
+    assert r.status_code == 200, r.get_json()
+    statuses = [client.get(f"/api/v1/entries/{e['id']}", headers=org).get_json()["status"] for e in ids]
+    assert statuses == ["pending", "pending", "pending", "waitlisted"], "the first on the list took the new place"
+    late = client.post(url, json=team(5, name="队9", members=members(5, start=90)), headers=leader).get_json()
+    assert late["status"] == "waitlisted", "a newcomer queues behind the one still waiting"
+
+
+def test_a_leader_of_another_event_sees_what_the_public_sees(client, organiser, create_open_contest, leader, token,
+                                                             create_event_for):
+    contest = create_open_contest(name="篮球", sport="basketball", discipline="5x5", max_entries=8)
+    url = f"/api/v1/contests/{contest.id}/entries"
+    entry = client.post(url, json=team(5), headers=leader).get_json()
+    client.post(f"/api/v1/entries/{entry['id']}/approve", headers=token("org"))
+    other = create_event_for(organiser, name="另一届运动会")
+    create_delegation(organiser, other.id, {"name": "外地代表队", "division": "city", "leader": {
+        "username": "far_leader", "password": PASSWORD}})
+    seen = client.get(url, headers=token("far_leader")).get_json()
+    assert seen == client.get(url).get_json() and seen["total"] == 1 and "members" not in seen["items"][0]
+
+
+def test_a_withdrawn_entry_cannot_be_changed_409(client, basketball_contest, leader):
+    url = f"/api/v1/contests/{basketball_contest.id}/entries"
+    entry = client.post(url, json=team(5), headers=leader).get_json()
+    gone = client.post(f"/api/v1/entries/{entry['id']}/withdraw", headers=leader).get_json()
+    r = client.patch(f"/api/v1/entries/{entry['id']}", json={"version": gone["version"], "members": members(6)},
+                     headers=leader)
+    assert r.status_code == 409 and r.mimetype == "application/problem+json", r.get_json()

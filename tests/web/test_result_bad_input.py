@@ -6,7 +6,8 @@ from hypothesis import strategies as st
 from tests.web.match_helpers import contest, delegations, draw, entries
 from tests.web.test_races_api import BOAT
 
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10, 200), st.floats(allow_nan=False, width=32),
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10, 200), st.integers(-2 ** 70, 2 ** 70),
+                    st.floats(allow_nan=False, width=32),
                     st.sampled_from(["", "OK", "DNS", "walkover", "forfeit", "normal", "MS", "21"]))
 JSON = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
                     | st.dictionaries(st.sampled_from(["entry_id", "time_ms", "status", "games", "discipline",

@@ -159,7 +159,9 @@ def test_works_belong_to_photography_entries_only(client, dummy_contest, dummy_d
 
 
 def test_the_works_api_answers_as_documented(client, organiser, dummy_event, dummy_delegation, token):
-    entry = author_entry(photo_contest(organiser, dummy_event, entries_per_author=3), dummy_delegation)
+    # approved: its works are public, as the description's GET (called without a token) says
+    entry = author_entry(photo_contest(organiser, dummy_event, entries_per_author=3), dummy_delegation,
+                         status="approved")
     headers = token("leader1")
     first = post_work(client, entry.id, headers).get_json()
     path = "/api/v1/entries/{entry_id}/works"
