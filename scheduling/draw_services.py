@@ -71,7 +71,7 @@ def _clean(data: dict, entry_ids: set, limit: int | None = None) -> tuple[list[i
         bag.add("seeds", N_("Must be a list of entry ids, best first."))
         seeds = []
     for i, seed in enumerate(seeds):
-        if isinstance(seed, bool) or seed not in entry_ids:
+        if isinstance(seed, bool) or not isinstance(seed, int) or seed not in entry_ids:
             bag.add(f"seeds.{i}", N_("Not an approved entry of this contest."))
         elif seed in seeds[:i]:
             bag.add(f"seeds.{i}", N_("This entry is already seeded."))

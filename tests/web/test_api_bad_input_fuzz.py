@@ -1,11 +1,16 @@
 """API.md: "Never a 500 for bad input", for every operation that takes a body: random JSON, and objects
 with the operation's own field names holding random values, sent by an organiser and a leader."""
+import os
 from datetime import datetime, timedelta, timezone
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.web.match_helpers import contest, delegations, draw, entries
+
+#: the same examples on every run, so that CI is repeatable; PODIUM_FUZZ=1 explores new ones (run it after
+#: changing what requests accept)
+FIXED = not os.environ.get("PODIUM_FUZZ")
 
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-5, 3000), st.integers(-2 ** 70, 2 ** 70),
                     st.floats(allow_nan=False, width=32),
@@ -49,7 +54,8 @@ def test_no_body_sent_to_any_operation_makes_a_server_error(client, organiser, d
                 operations.append((method, path.format(**path_ids), fields_of(spec, body)))
     assert len(operations) >= 25
 
-    @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
+              derandomize=FIXED)
     @given(st.sampled_from(operations), st.sampled_from([org, leader]), st.data())
     def send(operation, headers, data):
         method, url, names = operation

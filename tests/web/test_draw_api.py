@@ -108,6 +108,8 @@ def test_bad_draw_requests(client, organiser, dummy_event, token):
     assert r.status_code == 422
     assert set(r.get_json()["errors"]) == {"seeds.1", "seeds.2", "random_seed", "separate_delegations"}
     assert client.post(url, data="{", headers=h).status_code == 400
+    odd = client.post(url, json={"seeds": [[es[0]], {"id": es[1]}]}, headers=h)  # (once a 500: not looked up)
+    assert odd.status_code == 422 and set(odd.get_json()["errors"]) == {"seeds.0", "seeds.1"}
     assert client.post("/api/v1/contests/9999/draw", json={}, headers=h).status_code == 404
     few = contest(organiser, dummy_event, "女单", discipline="WS")
     entries(few.id, delegations(dummy_event, 1), 1)

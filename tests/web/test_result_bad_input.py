@@ -1,10 +1,16 @@
 """API.md: "Never a 500 for bad input": any JSON sent as a result gets a 4xx answer or records a result."""
+import os
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.web.match_helpers import contest, delegations, draw, entries
 from tests.web.test_races_api import BOAT
+
+#: the same examples on every run, so that CI is repeatable; PODIUM_FUZZ=1 explores new ones (run it after
+#: changing what requests accept)
+FIXED = not os.environ.get("PODIUM_FUZZ")
 
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10, 200), st.integers(-2 ** 70, 2 ** 70),
                     st.floats(allow_nan=False, width=32),
@@ -35,7 +41,8 @@ def test_no_result_body_makes_a_server_error(kind, client, organiser, dummy_even
     entries(c.id, delegations(dummy_event, 4), 4)
     ready = [m for m in draw(client, h, c.id, random_seed=3)["matches"] if m["status"] == "ready"][0]
 
-    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
+              derandomize=FIXED)
     @given(BODIES)
     def send(body):
         r = client.put(f"/api/v1/matches/{ready['id']}/result", json=body, headers=h)
@@ -65,7 +72,8 @@ def test_no_body_sent_to_the_other_engine_requests_makes_a_server_error(client, 
                 ("post", f"/api/v1/matches/{finished['id']}/correction"),
                 ("delete", f"/api/v1/matches/{finished['id']}/result")]
 
-    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
+              derandomize=FIXED)
     @given(st.sampled_from(requests), OTHER_BODIES)
     def send(request, body):
         method, url = request
