@@ -86,12 +86,17 @@ def test_window_and_full_contest_answer_409(client, organiser, basketball_contes
     assert r.status_code == 409 and "closed" in r.get_json()["detail"]
 
 
-def test_waiting_list_moves_up_when_a_place_frees(client, create_open_contest, leader, token):
+def two_places_four_teams(client, create_open_contest, leader):
+    """A basketball contest of two places and a waiting list, four teams entered: it, its entries URL, them."""
     contest = create_open_contest(name="篮球候补", sport="basketball", discipline="5x5", max_entries=2,
                                   waiting_list=True)
     url = f"/api/v1/contests/{contest.id}/entries"
-    ids = [client.post(url, json=team(5, name=f"队{i}", members=members(5, start=10 * i)), headers=leader).get_json()
-           for i in range(4)]
+    return contest, url, [client.post(url, json=team(5, name=f"队{i}", members=members(5, start=10 * i)),
+                                      headers=leader).get_json() for i in range(4)]
+
+
+def test_waiting_list_moves_up_when_a_place_frees(client, create_open_contest, leader, token):
+    contest, url, ids = two_places_four_teams(client, create_open_contest, leader)
     assert [e["status"] for e in ids] == ["pending", "pending", "waitlisted", "waitlisted"]
     org = token("org")
     r = client.post(f"/api/v1/entries/{ids[0]['id']}/reject", json={"reason": "名单不符"}, headers=org)
@@ -160,11 +165,7 @@ def test_edits_until_the_deadline_then_only_organisers_substitute(client, organi
 
 
 def test_more_places_move_the_waiting_list_up_before_anyone_new(client, create_open_contest, leader, token):
-    contest = create_open_contest(name="篮球候补", sport="basketball", discipline="5x5", max_entries=2,
-                                  waiting_list=True)
-    url = f"/api/v1/contests/{contest.id}/entries"
-    ids = [client.post(url, json=team(5, name=f"队{i}", members=members(5, start=10 * i)), headers=leader).get_json()
-           for i in range(4)]
+    contest, url, ids = two_places_four_teams(client, create_open_contest, leader)
     org = token("org")
     body = {**client.get(f"/api/v1/contests/{contest.id}").get_json(), "max_entries": 3}
     r = client.patch(f"/api/v1/contests/{contest.id}", json=body, headers=org)
