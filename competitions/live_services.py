@@ -69,11 +69,10 @@ def _stage(stage: dict, fmt: str, names: dict, discipline: str | None, part: str
     if where:
         choices = bracket_parts.parts(where)
         shown = next((p for p in choices if str(p) == part), choices[0])
-        stage = bracket_parts.part_of(stage, shown, where)
         out["rounds"] = bracket_parts.part_of({"rounds": full}, shown, where)["rounds"]
         out["parts"] = [{"value": str(p), "current": p == shown, "name": _part_name(out["stage"], p)}
                         for p in choices]
-    out["layout"] = layout(stage)
+    out["layout"] = layout({"rounds": out["rounds"]})  # (the boxes carry each match's key, plan and status)
     return out
 
 
