@@ -7,6 +7,7 @@ robin, ``group-A-r-p`` inside group A. The final order is sport-specific: the ca
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Sequence
 
 from common.errors import N_, Invalid
@@ -18,11 +19,17 @@ FORMAT = "round_robin"
 
 def pairings(n: int) -> list[list[tuple[int, int]]]:
     """Rounds of index pairs for one cycle of ``n`` entries (circle method, first index fixed)."""
+    return [list(pairs) for pairs in _cycle(n)]
+
+
+@lru_cache(maxsize=64)
+def _cycle(n: int) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """``pairings(n)`` worked out once per size (64 groups of 8 share one)."""
     ids: list[int | None] = list(range(n))
     if n % 2:
         ids.append(None)
     m = len(ids)
-    rounds: list[list[tuple[int, int]]] = []
+    rounds: list[tuple[tuple[int, int], ...]] = []
     for r in range(m - 1):
         pairs = []
         for i in range(m // 2):
@@ -30,9 +37,9 @@ def pairings(n: int) -> list[list[tuple[int, int]]]:
             if a is None or b is None:
                 continue
             pairs.append((b, a) if i == 0 and r % 2 else (a, b))
-        rounds.append(pairs)
+        rounds.append(tuple(pairs))
         ids = [ids[0], ids[-1], *ids[1:-1]]
-    return rounds
+    return tuple(rounds)
 
 
 def add_group(b: Bracket, entries: Sequence[EntryId], group: str | None = None, cycles: int = 1,
@@ -40,7 +47,7 @@ def add_group(b: Bracket, entries: Sequence[EntryId], group: str | None = None, 
     """Append all matches of a round robin among ``entries`` (every match ready at once)."""
     if cycles not in (1, 2):
         raise Invalid.one("format.cycles", N_("One or two cycles."))
-    one = pairings(len(entries))
+    one = _cycle(len(entries))
     matches = b.matches  # (appended to directly: 64 entries make 2,016 matches)
     for cycle in range(cycles):
         for r, pairs in enumerate(one, start=1 + cycle * len(one)):
@@ -63,7 +70,7 @@ def byes(n: int) -> dict[int, int]:
     if n % 2 == 0:
         return {}
     out = {}
-    for r, pairs in enumerate(pairings(n), start=1):
+    for r, pairs in enumerate(_cycle(n), start=1):
         playing = {i for pair in pairs for i in pair}
         out[r] = next(i for i in range(n) if i not in playing)
     return out

@@ -58,6 +58,16 @@ def test_seeds_stand_at_the_top_of_their_section_in_the_top_half_and_at_the_bott
     assert sorted(lines[4:8]) == [4, 12, 19, 27]  # the free eighths
 
 
+def test_seed_lines_without_a_lot_follow_the_standard_bracket_and_are_the_callers_own():
+    lines = seed_lines(16, [None] * 8, None)
+    assert lines[:4] == [0, 15, 11, 4]  # 3: the third quarter's bottom line, 4: the second quarter's top line
+    assert sorted(line // 2 for line in lines[4:]) == [1, 3, 4, 6]  # 5-8: one in each free eighth
+    lines.append(99)  # (worked out once per size: a caller's change must not reach the next caller)
+    assert seed_lines(16, [None] * 8, None) == lines[:8]
+    with pytest.raises(Invalid):
+        seed_lines(4, [None] * 5, None)
+
+
 def test_seeds_of_one_delegation_go_to_different_halves_by_lot():
     entries = [Entry(i, "X" if i in (0, 2) else None) for i in range(20)]
     for random_seed in range(20):
