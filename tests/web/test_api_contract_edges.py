@@ -13,6 +13,17 @@ def test_an_id_larger_than_any_database_id_is_404_not_a_crash(client, organiser,
     assert client.get(f"/contests/{huge}/bracket").status_code == 404
 
 
+def test_an_id_of_19_digits_above_the_largest_is_missing_for_every_method(client, organiser, dummy_event, token):
+    above = 2 ** 63  # (19 digits: the route matches, the number names no object)
+    event_url = f"/api/v1/events/{dummy_event.id}"
+    assert client.patch(f"/api/v1/contests/{above}", json={}, headers=token("org")).status_code == 404
+    assert client.patch(f"/api/v1/events/{above}", json=client.get(event_url).get_json(),
+                        headers=token("org")).status_code == 404
+    assert client.post(f"/api/v1/contests/{above}/draw", json={}, headers=token("org")).status_code == 404
+    r = client.put(f"/api/v1/matches/{above}/result", json={"version": 1}, headers=token("org"))
+    assert r.status_code == 404 and r.mimetype == "application/problem+json"
+
+
 def test_an_entry_for_a_delegation_id_no_database_holds_is_refused_on_its_field(client, create_open_contest, token,
                                                                                 dummy_delegation):
     contest = create_open_contest(name="篮球", sport="basketball", discipline="5x5")
