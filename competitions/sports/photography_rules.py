@@ -127,8 +127,9 @@ def allocate_awards(settings: Mapping, entries: Sequence[Mapping],
                 row["note"] = "delegation_cap"
             else:
                 row["award"] = quotas.take()
-                authors.add(row["author"])
-                delegations[row["delegation"]] += row["award"] is not None
+                if row["award"] is not None:  # (the quotas used up: nobody below is "already awarded")
+                    authors.add(row["author"])
+                    delegations[row["delegation"]] += 1
         open_rows = [r for r in group if r["author"] not in before_authors
                      and not (cap and before[r["delegation"]] >= cap)]
         reasons = _reasons(open_rows) if not decided else []

@@ -82,6 +82,12 @@ def test_one_ranked_award_per_author_for_the_best_entry():
     assert awards(result) == [("a1", "first", None), ("a2", None, "author_awarded"), ("b1", "second", None)]
 
 
+def test_an_author_without_an_award_is_not_noted_as_already_awarded():
+    s = settings_for(award_first=1, award_second=0, award_third=0, award_excellence=0)
+    result = allocate_awards(s, [entry("x", 10, "X"), entry("y1", 9, "Y"), entry("y2", 8, "Y")])
+    assert awards(result) == [("x", "first", None), ("y1", None, None), ("y2", None, None)]
+
+
 def test_delegation_cap():
     s = settings_for(award_first=3, max_awards_per_delegation=1)
     result = allocate_awards(s, [entry("a", 10, delegation="X"), entry("b", 9, delegation="X"),
@@ -135,6 +141,7 @@ def test_allocation_respects_quotas_authors_caps_and_ranking(items, cap):
     assert all(given[level] <= s[key] for level, key in LEVELS)
     authors = Counter(r["author"] for r in rows if r["award"])
     assert max(authors.values(), default=0) <= 1
+    assert all(authors[r["author"]] for r in rows if r["note"] == "author_awarded"), "only an awarded author's"
     if cap:
         assert max(Counter(r["delegation"] for r in rows if r["award"]).values(), default=0) <= cap
     order = [level for level, _ in LEVELS]
