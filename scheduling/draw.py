@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import operator
 import random
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Hashable, Sequence
@@ -214,7 +215,103 @@ def knockout_draw(entries: Sequence[Entry], seeds: Sequence[EntryId] = (), rando
     for e in entries:
         total[e.delegation] = total.get(e.delegation, 0) + 1
     _separate(_Section(lines, byes, prefix, rng, total, size.bit_length() - 1), 0, size, groups, pool, fixed)
+    _mend(lines, [i for i, e in enumerate(lines) if e is not None and e not in seed_set],
+          {e.id: e.delegation for e in entries}, total, size.bit_length() - 1)
     return lines
+
+
+#: the levels ``_mend`` checks: halves, quarters and eighths (RULES.md: halves, then quarters)
+MENDED_LEVELS = 3
+#: how many swaps ``_mend`` weighs at most per step (pairs of swaps: all of them in a draw of up to 64 lines)
+MEND_BUDGET = 40_000
+
+
+def _mend(lines: list, movable: list[int], delegation_of: dict, total: dict, depth: int) -> None:
+    """Swap unseeded entries while that takes a delegation down to its share of a half, quarter or eighth
+    without crowding a wider section (the split decides each half on its own: beside the seeds' byes, where
+    some quarters have one free line, two delegations could count on the same line and one end up doubled).
+
+    A delegation of ``k`` entries has at most ``ceil(k / 2**level)`` in each section of a level. Sections are
+    compared widest first: a swap is made only when it leaves every wider level as it was and crowds less here;
+    when no single swap does, two in a row (the second moving on the entry the first displaced) are weighed.
+    """
+    levels = range(1, min(MENDED_LEVELS, depth - 1) + 1)
+    of = [None if e is None else delegation_of[e] for e in lines]
+    counts: dict = {}
+    zero = (0,) * len(levels)
+
+    def count(line: int, sign: int) -> None:
+        if of[line] is not None:
+            for level in levels:
+                key = (of[line], level, line >> (depth - level))
+                counts[key] = counts.get(key, 0) + sign
+
+    def crowded(line: int) -> bool:
+        d = of[line]
+        return d is not None and any(counts[(d, level, line >> (depth - level))] > -(-total[d] >> level)
+                                     for level in levels)
+
+    def delta(x: int, y: int) -> tuple[int, ...]:
+        """How much the crowding of each level changes when the entries on lines x and y swap."""
+        dx, dy, out = of[x], of[y], []
+        for level in levels:
+            bx, by = x >> (depth - level), y >> (depth - level)
+            change = 0
+            if bx != by:
+                for d, leaves, joins in ((dx, bx, by), (dy, by, bx)):
+                    if d is not None:
+                        cap = -(-total[d] >> level)
+                        change += counts.get((d, level, joins), 0) >= cap
+                        change -= counts[(d, level, leaves)] > cap
+            out.append(change)
+        return tuple(out)
+
+    def swap(x: int, y: int) -> None:
+        count(x, -1)
+        count(y, -1)
+        lines[x], lines[y], of[x], of[y] = lines[y], lines[x], of[y], of[x]
+        count(x, 1)
+        count(y, 1)
+
+    if not levels:
+        return
+    deepest = levels[-1]  # (counted per line once, at the narrowest level, then summed up the wider ones)
+    for (d, block), n in Counter((d, line >> (depth - deepest)) for line, d in enumerate(of) if d is not None).items():
+        for level in levels:
+            key = (d, level, block >> (deepest - level))
+            counts[key] = counts.get(key, 0) + n
+    while True:
+        if all(n <= -(-total[d] >> level) for (d, level, _), n in counts.items()):
+            return  # (the usual case, found without looking at each line)
+        todo = [x for x in movable if crowded(x)]
+        if not todo:
+            return
+        best, moves, budget = zero, [], MEND_BUDGET
+        for x in todo:
+            for y in movable:
+                if of[y] != of[x]:
+                    budget -= 1
+                    change = delta(x, y)
+                    if change < best:
+                        best, moves = change, [(x, y)]
+        for x in todo if not moves else ():
+            for y in movable:
+                if of[y] == of[x] or budget <= 0:
+                    continue
+                first = delta(x, y)
+                swap(x, y)
+                for z in (x, y):
+                    for w in (movable if crowded(z) else ()):
+                        if of[w] != of[z]:
+                            budget -= 1
+                            change = tuple(a + b for a, b in zip(first, delta(z, w)))
+                            if change < best:
+                                best, moves = change, [(x, y), (z, w)]
+                swap(x, y)
+        if not moves:
+            return  # as far as the seeds and byes allow
+        for x, y in moves:
+            swap(x, y)
 
 
 @dataclass(slots=True)
