@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import FieldList, HiddenField, SelectField, StringField
+from wtforms.validators import InputRequired
 
 from common.errors import N_, ErrorBag
 from competitions.result_text import LANE_STATUS_LABELS
@@ -50,16 +51,27 @@ class UndoForm(FlaskForm):
                          description=_l("For example: recorded on the wrong match."))
 
 
+def _entry_id(value) -> int | None:
+    """An entry chosen in a list that starts blank (nobody is chosen for the organiser)."""
+    return None if value in ("", None) else int(value)
+
+
+def entry_field() -> SelectField:
+    """The entry a withdrawal (or its taking back) is about: a list starting blank, a choice required."""
+    return SelectField(_l("Entry"), choices=[], coerce=_entry_id, validate_choice=False,
+                       validators=[InputRequired(message=_l("Choose an entry of this draw."))])
+
+
 class WithdrawalForm(FlaskForm):
     """An entry withdrawing after the draw, and why."""
-    entry_id = SelectField(_l("Entry"), choices=[], coerce=int, validate_choice=False)
+    entry_id = entry_field()
     reason = StringField(_l("Why it withdraws"), render_kw={"maxlength": 500, "autocomplete": "off"},
                          description=_l("Its matches go to the other side by walkover, now or when they are ready."))
 
 
 class ReinstateForm(FlaskForm):
     """Taking back a withdrawal (recorded by mistake, or the entry turned up after all), and why."""
-    entry_id = SelectField(_l("Entry"), choices=[], coerce=int, validate_choice=False)
+    entry_id = entry_field()
     reason = StringField(_l("Why the withdrawal is taken back"), render_kw={"maxlength": 500, "autocomplete": "off"},
                          description=_l("The walkovers it gave are taken back: those matches are to be played."))
 

@@ -98,8 +98,9 @@ def _list_page(contest, withdrawal: WithdrawalForm | None = None, reinstatement:
     draw = draw_services.visible_draw(current_user, contest) if found else None
     out = draw.withdrawn if draw else []
     name = lambda e: names.get(e, {}).get("name", str(e))  # noqa: E731
-    withdrawal.entry_id.choices = [(e, name(e)) for e in (draw.entry_ids if draw else []) if e not in out]
-    reinstatement.entry_id.choices = [(e, name(e)) for e in out]
+    blank = [("", _("— choose —"))]  # (nobody chosen until the organiser picks: a tap on the button alone withdraws no one)
+    withdrawal.entry_id.choices = blank + [(e, name(e)) for e in (draw.entry_ids if draw else []) if e not in out]
+    reinstatement.entry_id.choices = blank + [(e, name(e)) for e in out]
     return render_template("results/contest.html", contest=contest, sport=SPORTS[contest.sport], status=status,
                            filters=FILTERS, counts=counts, labels=MATCH_STATUS_LABELS, total=len(found),
                            sections=sections(found, shown, names, contest), page=page, pages=pages,

@@ -124,14 +124,24 @@ def test_an_organiser_withdraws_a_player_and_takes_it_back_on_a_phone(phone, liv
     log_in(phone, live_server)
     phone.goto(f"{live_server}/manage/contests/{c.id}/results")
     phone.click("summary:has-text('抽签后退赛')")
-    phone.select_option("#withdrawal-form select", value=str(semi["entries"][0]))
+    assert phone.input_value("#withdrawal-form select") == "", "nobody is chosen for the organiser"
     phone.fill("#withdrawal-form input[name=reason]", "赛前受伤")
+    phone.click("button:has-text('确认退赛')")  # no entry chosen: refused on the field, nothing asked or done
+    phone.wait_for_selector("#withdrawal-form .is-invalid")
+    assert "请选择本次抽签中的参赛者" in phone.inner_text("#withdrawal-form")
+    assert client.get(f"/api/v1/matches/{semi['id']}", headers=h).get_json()["status"] == "ready"
+    phone.select_option("#withdrawal-form select", value=str(semi["entries"][0]))
+    questions = []
+    phone.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     phone.click("button:has-text('确认退赛')")
     phone.wait_for_selector(".alert-success")
+    name = client.get(f"/api/v1/entries/{semi['entries'][0]}", headers=h).get_json()["name"]
+    assert questions and name in questions[0] and "不战而胜" in questions[0], questions
     assert client.get(f"/api/v1/matches/{semi['id']}", headers=h).get_json()["status"] == "finished"
     phone.click("summary:has-text('撤销退赛')")
     phone.click("#reinstate-form button")  # without a reason: refused, the form open with the message
     phone.wait_for_selector("#reinstate-form .is-invalid")
+    phone.select_option("#reinstate-form select", value=str(semi["entries"][0]))
     phone.fill("#reinstate-form input[name=reason]", "误操作，选手已到场")
     no_sideways_scroll(phone)
     screenshot(phone, "reinstate-phone-zh")

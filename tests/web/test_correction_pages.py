@@ -109,7 +109,10 @@ def test_an_entry_withdraws_from_the_results_page(client, organiser, dummy_event
     semi = ms["main-1-1"]
     login("org")
     page = text_of(client.get(f"/manage/contests/{c.id}/results"))
-    assert "抽签后退赛" in page and page.count('<option value="') == 4
+    assert "抽签后退赛" in page and page.count("<option") == 5 and page.count('<option value="') == 4
+    assert '<option selected value="">— 请选择 —</option>' in page, "nobody is chosen for the organiser"
+    nobody = client.post(f"/manage/contests/{c.id}/withdrawals", data={"entry_id": "", "reason": "赛前受伤"})
+    assert nobody.status_code == 200 and "请选择本次抽签中的参赛者" in text_of(nobody)
     missing = client.post(f"/manage/contests/{c.id}/withdrawals", data={"entry_id": semi["entries"][0], "reason": ""})
     assert missing.status_code == 200 and "请说明退赛原因" in text_of(missing)
     assert by_key(matches(client, h, c.id))["main-1-1"]["status"] == "ready"
