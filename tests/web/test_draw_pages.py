@@ -128,6 +128,9 @@ def test_redraw_after_a_result_is_refused_and_keeps_the_draw(as_org, organiser, 
     db.session.rollback()
     assert db.session.scalar(select(Draw.random_seed).where(Draw.contest_id == c.id)) == 12
     assert by_key(matches(as_org, h, c.id))["main-1-1"]["status"] == "finished"
+    locked = as_org.get(page_url(c.id)).get_data(as_text=True)
+    assert '<fieldset disabled aria-describedby="draw-locked">' in locked, "the seeds and the button are shown disabled"
+    assert "data-confirm" not in locked.split('id="draw-form"')[1].split(">")[0], "no question for a locked draw"
 
 
 def test_only_the_event_organisers_reach_the_draw_page(client, login, organiser, dummy_event, dummy_delegation,
