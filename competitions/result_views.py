@@ -59,6 +59,15 @@ def reinstate(contest_id: int):
     return _entry_form(contest_id, "reinstatement", ReinstateForm(), act)
 
 
+@bp.get("/manage/contests/<int:contest_id>/withdrawals")
+@bp.get("/manage/contests/<int:contest_id>/withdrawals/take-back")
+@login_required
+def entry_form_again(contest_id: int):
+    """The address a refused withdrawal (or taking back) was shown at, opened again: reloaded, or the language
+    switched there. Nothing is sent twice: the results list it came from."""
+    return redirect(url_for("results.contest_matches", contest_id=contest_id))
+
+
 def _entry_name(contest_id: int, entry_id) -> str:
     return match_services.entry_names(contest_id).get(entry_id, {}).get("name", "")
 
@@ -145,6 +154,13 @@ def record(match_id: int):
             flash(_recorded(written, names, contest, correcting), "success")
             return redirect(url_for("results.contest_matches", contest_id=contest.id))
     return _sheet_page(contest, rec, names, sheet, form, errors, values, correcting)
+
+
+@bp.get("/manage/matches/<int:match_id>/result/undo")
+@login_required
+def undo_again(match_id: int):
+    """A refused undo's address opened again (reloaded, or the language switched): the match's score sheet."""
+    return redirect(url_for("results.record", match_id=match_id))
 
 
 @bp.post("/manage/matches/<int:match_id>/result/undo")

@@ -57,6 +57,9 @@ def test_a_result_is_taken_back_with_a_reason(client, organiser, dummy_event, to
                                                                                  "reason": ""})
     assert missing.status_code == 200 and "请说明更改成绩的原因" in text_of(missing)
     assert by_key(matches(client, h, c.id))["main-1-1"]["status"] == "finished"
+    again = client.get(f"/lang/en?next=/manage/matches/{semi['id']}/result/undo")  # the language switched there
+    assert client.get(again.headers["Location"]).headers["Location"] == f"/manage/matches/{semi['id']}/result"
+    client.get("/lang/zh")
     r = client.post(f"/manage/matches/{semi['id']}/result/undo",
                     data={"version": semi["version"], "reason": "录到了别的场次<script>x</script>"})
     assert r.status_code == 302 and r.headers["Location"].endswith(f"/manage/matches/{semi['id']}/result")
@@ -125,6 +128,15 @@ def test_an_entry_withdraws_from_the_results_page(client, organiser, dummy_event
     assert withdrawal.count('<option value="') == 3, "a withdrawn entry is not offered again"
     assert reinstatement.count('<option value="') == 1, "only a withdrawn entry can have its withdrawal taken back"
     assert by_key(matches(client, h, c.id))["main-1-1"]["winner_entry_id"] == semi["entries"][1]
+
+
+def test_a_refused_withdrawal_reloaded_or_in_another_language_goes_back_to_the_results_list(
+        client, organiser, dummy_event, token, login):
+    c, ms, _ = drawn(client, token("org"), organiser, dummy_event)
+    login("org")
+    for url in (f"/manage/contests/{c.id}/withdrawals", f"/manage/contests/{c.id}/withdrawals/take-back"):
+        r = client.get(url)
+        assert r.status_code == 302 and r.headers["Location"] == f"/manage/contests/{c.id}/results"
 
 
 def test_a_withdrawal_is_taken_back_from_the_results_page(client, organiser, dummy_event, token, login):
