@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from competitions import services, venue_services
 from competitions.result_words import PAGES
-from competitions.sports import FORMAT_LABELS, SPORTS
+from competitions.sports import FORMAT_LABELS, FORMATS, SPORTS
 from scheduling.draw_services import visible_draw
 from web import page_cache
 
@@ -42,6 +42,8 @@ def contest(contest_id: int):
     c = venue_services.get_contest(contest_id)
     sport = SPORTS[c.sport]
     return render_template("competitions/contest.html", contest=c, sport=sport, format_labels=FORMAT_LABELS,
+                           options=[(p, c.format[p.key]) for p in FORMATS.get(c.format.get("type"), ())
+                                    if p.key in c.format],
                            settings=[(p, c.settings.get(p.key)) for p in sport.settings_for(c.discipline)],
                            can_manage=services.manages(current_user, c.event_id),
                            draw=visible_draw(current_user, c), live_pages=PAGES.get(c.format.get("type"), ()))

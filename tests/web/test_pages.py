@@ -3,7 +3,8 @@ import re
 
 import pytest
 
-from tests.factories import PASSWORD
+from competitions.venue_services import create_contest
+from tests.factories import PASSWORD, contest_data
 
 
 def text_of(resp) -> str:
@@ -40,6 +41,15 @@ def test_contest_page_shows_settings(client, dummy_contest):
     page = text_of(client.get(f"/contests/{dummy_contest.id}?lang=en"))
     assert "Points to win a game" in page and "Score cap" in page and "singles" in page
     assert re.search(r"Score cap</th><td>30", page)
+
+
+def test_the_contest_page_names_the_format_options_in_words(client, organiser, dummy_event):
+    c = create_contest(organiser, dummy_event.id, contest_data(
+        format={"type": "groups_knockout", "groups": 2, "qualifiers_per_group": 2, "third_place": False}))
+    zh = text_of(client.get(f"/contests/{c.id}"))
+    assert "小组数：2" in zh and "三四名决赛：否" in zh and "third_place" not in zh and "False" not in zh
+    en = text_of(client.get(f"/contests/{c.id}?lang=en"))
+    assert "Qualifiers per group: 2" in en and "Third-place match: No" in en
 
 
 @pytest.mark.parametrize("url", ["/nope", "/events/999", "/contests/999"])
