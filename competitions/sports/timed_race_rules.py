@@ -51,12 +51,16 @@ def _lane(settings: Mapping, raw: Any, path: str, bag: ErrorBag) -> dict | None:
         bag.add(path + ".entry_id", N_("Must be an entry id."))
     if status not in STATUSES:
         bag.add(path + ".status", N_("Must be one of: %(choices)s."), choices=", ".join(STATUSES))
-    if time_ms is not None and (not _int(time_ms) or time_ms <= 0):
-        bag.add(path + ".time_ms", N_("A time is a whole number of milliseconds above 0."))
+    if time_ms is not None and not _int(time_ms):
+        bag.add(path + ".time_ms", N_("Must be a whole number."))  # (of milliseconds: the field's name says so)
+    elif time_ms is not None and time_ms <= 0:
+        bag.add(path + ".time_ms", N_("A time must be more than 0."))  # (in words a page in seconds can show)
     elif status == "OK" and time_ms is None:
         bag.add(path + ".time_ms", N_("A crew that finished needs a time."))
-    if not _int(penalty) or penalty < 0:
-        bag.add(path + ".penalty_ms", N_("A penalty is a whole number of milliseconds of at least 0."))
+    if not _int(penalty):
+        bag.add(path + ".penalty_ms", N_("Must be a whole number."))
+    elif penalty < 0:
+        bag.add(path + ".penalty_ms", N_("A penalty cannot be negative."))
     if not _int(false_starts) or false_starts < 0:
         bag.add(path + ".false_starts", N_("Must be a whole number of at least 0."))
     if len(bag.errors) > before:
