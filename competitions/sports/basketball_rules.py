@@ -39,6 +39,8 @@ from competitions.sports.tiebreak import (EntryId, Played, Procedure, as_payload
 OUTCOMES = ("normal", "forfeit", "default")
 QUARTERS = 4
 DEFAULT_SCORE = 2
+#: the most points a team can be credited with in one period (a record quarter is under 60): 200 for 20 is a typo
+MAX_PERIOD_POINTS = 99
 
 
 def _five(periods: list, bag: ErrorBag) -> None:
@@ -46,6 +48,10 @@ def _five(periods: list, bag: ErrorBag) -> None:
     if len(periods) < QUARTERS:
         bag.add("periods", N_("Give the scores of the %(quarters)s quarters."), quarters=QUARTERS)
         return
+    for i, (a, b) in enumerate(periods):
+        if max(a, b) > MAX_PERIOD_POINTS:
+            bag.add(f"periods.{i}", N_("At most %(max)s points in a period: check the score."), max=MAX_PERIOD_POINTS)
+            return
     total = [0, 0]
     for i, (a, b) in enumerate(periods):
         if i >= QUARTERS and total[0] != total[1]:

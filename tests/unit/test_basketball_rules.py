@@ -24,8 +24,8 @@ def errors(payload, discipline="5x5", s=None):
 
 
 def game(a, b, x, y, s=FIVE):
-    """A 5x5 game a-b ending x-y, scored in the first quarter."""
-    return a, b, validate_result("5x5", s, {"periods": [[x, y], [0, 0], [0, 0], [0, 0]]})
+    """A 5x5 game a-b ending x-y, scored evenly over the quarters (what is left over in the first)."""
+    return a, b, validate_result("5x5", s, {"periods": [[x // 4 + x % 4, y // 4 + y % 4]] + [[x // 4, y // 4]] * 3})
 
 
 def test_totals_are_the_sums_of_quarters_and_overtimes():
@@ -40,6 +40,13 @@ def test_no_draws_a_level_score_after_q4_or_an_overtime_is_not_final():
     assert list(errors({"periods": [[20, 20], [20, 20], [20, 20], [20, 20], [5, 5]]})) == ["periods.4"]
     sheet = validate_result("5x5", FIVE, {"periods": [[20, 20]] * 4 + [[5, 5], [9, 4]]})
     assert sheet["score"] == [94, 89]
+
+
+def test_a_period_of_three_figures_is_a_typo_on_the_period_typed():
+    errs = errors({"periods": [[200, 18], [20, 20], [20, 20], [20, 20]]})  # (20-18 typed as 200-18)
+    assert list(errs) == ["periods.0"] and errs["periods.0"][0].params == {"max": 99}
+    assert list(errors({"periods": [[20, 18]] * 3 + [[20, 100]]})) == ["periods.3"]
+    assert validate_result("5x5", FIVE, {"periods": [[99, 0], [20, 20], [20, 20], [20, 20]]})["score"] == [159, 60]
 
 
 def test_an_overtime_is_only_played_after_a_level_period():
