@@ -33,6 +33,19 @@ def test_a_player_who_withdraws_before_the_semi_final_gives_a_walkover(client, o
     assert log == {"entry_id": out, "reason": "赛前受伤，无法参赛"}
 
 
+def test_the_places_page_marks_a_withdrawn_entry(client, organiser, dummy_event, token):
+    h = token("org")
+    c, ms = four(client, h, organiser, dummy_event)
+    out = ms["main-1-1"]["entries"][0]
+    withdraw(client, h, c.id, out)
+    play_all(client, h, c.id)
+    page = client.get(f"/contests/{c.id}/places").get_data(as_text=True)
+    rows = page.split("<tbody>")[1].split("</tbody>")[0].split("<tr")[1:]
+    name = client.get(f"/api/v1/entries/{out}", headers=h).get_json()["name"]
+    assert [name in row for row in rows].count(True) == 1 and len(rows) == 4
+    assert [("已退赛" in row) == (name in row) for row in rows] == [True] * 4, "the withdrawn entry alone is marked"
+
+
 def test_a_finalist_who_withdraws_is_walked_over_once_the_other_semi_final_is_played(client, organiser,
                                                                                   dummy_event, token):
     h = token("org")
