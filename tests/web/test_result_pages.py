@@ -100,6 +100,10 @@ def test_a_level_basketball_score_is_refused_until_the_overtime(client, organise
     form = text_of(client.get(f"/manage/matches/{game['id']}/result"))
     assert "第4节" in form and "加时3" in form and 'name="periods-6-1"' in form
     level = [(20, 18), (15, 17), (25, 20), (18, 23)]
+    half = text_of(client.post(f"/manage/matches/{game['id']}/result", data=sheet(game, level[:2], "periods")))
+    assert "请填写 4 节的比分" in half
+    marked = set(re.findall(r'is-invalid" id="(periods-\d-\d)"', half))
+    assert marked == {"periods-2-0", "periods-2-1", "periods-3-0", "periods-3-1"}, "the blank quarters are marked"
     page = text_of(client.post(f"/manage/matches/{game['id']}/result", data=sheet(game, level, "periods")))
     assert "比赛不设平局" in error_at(page, "periods.3")
     assert by_key(matches(client, h, c.id))["main-1-1"]["status"] == "ready"
