@@ -74,6 +74,11 @@ def win_games(slot: int) -> list[list[int]]:
     return [[21, 12], [21, 15]] if slot == 0 else [[12, 21], [15, 21]]
 
 
+def quarters(a: int, b: int) -> list[list[int]]:
+    """A basketball game ending a-b, scored evenly over the four quarters (what is left over in the first)."""
+    return [[a // 4 + a % 4, b // 4 + b % 4]] + [[a // 4, b // 4]] * 3
+
+
 def play_all(client, headers, contest_id: int, pick=lambda m: 0, stage: str | None = None) -> int:
     """Record every ready match (the winner's slot chosen by ``pick``) until none is ready; returns how many."""
     played = 0

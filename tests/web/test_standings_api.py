@@ -1,6 +1,6 @@
 """API: group tables by the sports' tie-breaks (FIBA worked examples), groups to knockout, races and rankings."""
 from tests.web.match_helpers import (by_key, contest, delegations, draw, entries, matches, play_all, put_result,
-                                     win_games)
+                                     quarters, win_games)
 
 TEAMS = ["A", "B", "C", "D"]
 
@@ -17,7 +17,7 @@ def play(client, h, contest_id, ids, x, y, sx, sy):
     """Record the game between teams x and y as sx-sy (scores put in the match's slot order)."""
     m = next(m for m in matches(client, h, contest_id) if set(m["entries"]) == {ids[x], ids[y]})
     a, b = (sx, sy) if m["entries"][0] == ids[x] else (sy, sx)
-    r = put_result(client, h, m, periods=[[a, b], [0, 0], [0, 0], [0, 0]])
+    r = put_result(client, h, m, periods=quarters(a, b))
     assert r.status_code == 200, r.get_json()
 
 
