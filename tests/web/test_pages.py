@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from competitions.venue_services import create_contest
+from competitions.venue_services import create_contest, create_venue
 from tests.factories import PASSWORD, contest_data
 
 
@@ -35,6 +35,16 @@ def test_event_page_shows_everything(client, organiser, dummy_event, dummy_conte
     for expected in ("市州组", "企业组", "长春市代表队", "羽毛球馆", "羽毛球男子单打", "单败淘汰", "2025-12-10 17:00"):
         assert expected in page
     assert "编辑赛事" not in page, "the public does not see organiser buttons"
+    assert "8 块场地或航道" in page
+    # on a phone the contest line says sport, division and format under the name; the wide columns are hidden
+    assert re.search(r'<div class="small text-muted d-sm-none">羽毛球 · \S+ · 单败淘汰</div>', page)
+    assert '<td class="text-nowrap">2025-12-10 17:00</td>' in page
+
+
+def test_a_venue_of_one_court_says_so_in_english(client, organiser, dummy_event):
+    create_venue(organiser, dummy_event.id, {"name": "Ice rink", "kind": "hall", "courts": 1})
+    page = text_of(client.get(f"/events/{dummy_event.id}?lang=en"))
+    assert "1 court or lane:" in page and "1 courts" not in page
 
 
 def test_contest_page_shows_settings(client, dummy_contest):
