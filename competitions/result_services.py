@@ -16,9 +16,10 @@ from common.errors import N_, Conflict, Invalid, NotFound
 from common.transaction import use_case
 from competitions.result_store import ContestRules, load_for_result
 from competitions.services import check_sent_version, require_manager
+from competitions.sports import badminton_rules
 from competitions.sports.results import Rules, rules_for, to_entry_paths, to_slots
 from competitions.standings import group_entries, group_matches, group_table, recorded_lots
-from scheduling import match_store
+from scheduling import match_services, match_store
 from scheduling.draw_services import draw_of
 from scheduling.formats import Bracket, RaceTime, apply_result, fill_knockout, record_race
 from scheduling.formats.groups_knockout import clear_group
@@ -59,7 +60,12 @@ def validate_match(rules: Rules, contest: ContestRules, rec: dict, data: dict) -
     """The normalised head-to-head result; a 422 names the field the client sent."""
     payload = to_slots(data, rec["entries"])
     try:
-        return rules.validate(contest.discipline, contest.settings, payload, knockout=rec["stage"] != "group")
+        result = rules.validate(contest.discipline, contest.settings, payload, knockout=rec["stage"] != "group")
+        if any(rubber.get("players") for rubber in result.get("rubbers") or ()):
+            rosters = match_services.players_of(rec["entries"])
+            badminton_rules.check_rosters(result, [{p["name"]: p["gender"] for p in rosters.get(e, ())}
+                                                   for e in rec["entries"]])
+        return result
     except Invalid as err:
         raise to_entry_paths(err)
 

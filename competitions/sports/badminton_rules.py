@@ -173,17 +173,48 @@ def _tie_winner(won: list[int], played: int, need: int, stop: bool, given: int |
 
 
 def _players(rubber: Mapping, path: str, bag: ErrorBag) -> list[list[str]] | None:
-    """Optional player names per slot: one each in singles, two in doubles."""
+    """Optional player names per slot: one each in singles, two in doubles (an error on the side at fault)."""
     names = rubber.get("players")
     if names is None:
         return None
     size = 1 if rubber.get("discipline") in ("MS", "WS") else 2
-    if (not isinstance(names, list) or len(names) != 2
-            or any(not isinstance(side, list) or not all(isinstance(n, str) and n.strip() for n in side)
-                   or len(set(side)) != size for side in names)):
+    if not isinstance(names, list) or len(names) != 2 or not all(isinstance(side, list) for side in names):
         bag.add(path + "players", N_("Give %(size)s different player names per side."), size=size)
         return None
-    return [[n.strip() for n in side] for side in names]
+    before = len(bag.errors)
+    for s, side in enumerate(names):
+        if not side:
+            bag.add(f"{path}players.{s}", N_("Give who played for this side too."))
+        elif not all(isinstance(n, str) and n.strip() for n in side) or len({n.strip() for n in side}) != size:
+            bag.add(f"{path}players.{s}", N_("Give %(size)s different player names per side."), size=size)
+    return None if len(bag.errors) > before else [[n.strip() for n in side] for side in names]
+
+
+#: who plays a rubber, per side (XD: one man, one woman), and how to say so
+RUBBER_GENDERS = {"MS": ("M",), "WS": ("F",), "MD": ("M", "M"), "WD": ("F", "F"), "XD": ("F", "M")}
+RUBBER_GENDER_RULES = {"MS": N_("Men's singles is played by a man."), "WS": N_("Women's singles is played by a woman."),
+                       "MD": N_("Men's doubles is played by two men."),
+                       "WD": N_("Women's doubles is played by two women."),
+                       "XD": N_("Mixed doubles is played by a man and a woman.")}
+
+
+def check_rosters(result: Mapping, rosters: Sequence[Mapping[str, str | None]]) -> None:
+    """Invalid unless each player named in a tie's rubbers is on their team's roster and the rubber's side is of
+    the genders it asks for. ``rosters``: name -> gender per slot; an empty roster is not checked, nor is a
+    gender not on record."""
+    bag = ErrorBag()
+    for i, rubber in enumerate(result.get("rubbers") or ()):
+        for side, names in enumerate(rubber.get("players") or ()):
+            path, roster = f"rubbers.{i}.players.{side}", rosters[side]
+            if not roster:
+                continue  # (a team without a roster on record: its names are typed freely)
+            unknown = [n for n in names if n not in roster]
+            genders = [roster.get(n) for n in names]
+            if unknown:
+                bag.add(path, N_("%(name)s is not on this team's roster."), name=unknown[0])
+            elif None not in genders and tuple(sorted(genders)) != RUBBER_GENDERS[rubber["discipline"]]:
+                bag.add(path, RUBBER_GENDER_RULES[rubber["discipline"]])
+    bag.raise_if_any()
 
 
 def _check_players(settings: Mapping, rubbers: list[dict], bag: ErrorBag) -> None:

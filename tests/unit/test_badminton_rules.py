@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from common.errors import Invalid
 from competitions.sports import validate_contest_definition
-from competitions.sports.badminton_rules import (game_problem, is_open_game, is_valid_game, outcome, rank_group,
-                                                 stats, validate_result)
+from competitions.sports.badminton_rules import (check_rosters, game_problem, is_open_game, is_valid_game, outcome,
+                                                 rank_group, stats, validate_result)
 
 PROPS = settings(max_examples=80, deadline=None)
 
@@ -116,10 +116,34 @@ def test_each_discipline_once_and_players_within_their_rubber_limit():
            rubber("WD"), rubber("XD", 1, [["李", "陈"], ["钱", "孙"]])]
     errs = errors({"rubbers": tie}, "team")
     assert list(errs) == ["rubbers.4.players.0"] and errs["rubbers.4.players.0"][0].params == {"name": "李", "max": 2}
-    assert "rubbers.0.players" in errors({"rubbers": [rubber("MS", 0, [["李", "张"], ["王"]])]}, "team")
+    assert list(errors({"rubbers": [rubber("MS", 0, [["李", "张"], ["王"]])]}, "team")) == ["rubbers.0.players.0"]
+    one_side = errors({"rubbers": [rubber("MD", 0, [[], ["王", "赵"]])]}, "team")  # (the side at fault, in words)
+    assert [m.msgid for m in one_side["rubbers.0.players.0"]] == ["Give who played for this side too."]
     # values that cannot be compared as names or codes are refused on their field (they once made a 500)
     assert "rubbers.0.discipline" in errors({"rubbers": [{**rubber("MS"), "discipline": ["MS"]}]}, "team")
-    assert "rubbers.0.players" in errors({"rubbers": [rubber("MS", 0, [[["李"]], ["王"]])]}, "team")
+    assert list(errors({"rubbers": [rubber("MS", 0, [[["李"]], ["王"]])]}, "team")) == ["rubbers.0.players.0"]
+    assert list(errors({"rubbers": [rubber("MS", 0, ["李", "王"])]}, "team")) == ["rubbers.0.players"]
+
+
+def test_each_rubber_is_played_by_its_teams_players_of_the_genders_it_asks_for():
+    rosters = [{"李": "M", "张": "M", "陈": "F", "周": "F", "吴": None}, {"王": "M", "赵": "M", "钱": "F", "孙": "F"}]
+    said = lambda r: {path: [m.msgid for m in ms] for path, ms in roster_errors(r, rosters).items()}  # noqa: E731
+    assert said(rubber("MS", 0, [["陈"], ["王"]])) == {"rubbers.0.players.0": ["Men's singles is played by a man."]}
+    assert said(rubber("XD", 0, [["李", "陈"], ["王", "赵"]])) == {
+        "rubbers.0.players.1": ["Mixed doubles is played by a man and a woman."]}
+    assert said(rubber("WD", 0, [["陈", "周"], ["钱", "王"]])) == {
+        "rubbers.0.players.1": ["Women's doubles is played by two women."]}
+    assert said(rubber("WS", 0, [["周"], ["刘"]])) == {"rubbers.0.players.1": ["%(name)s is not on this team's roster."]}
+    assert said(rubber("MD", 0, [["李", "吴"], ["王", "赵"]])) == {}, "a gender not on record is not held against it"
+    assert roster_errors(rubber("WS", 0, [["某人"], ["钱"]]), [{}, rosters[1]]) == {}, "no roster: names typed freely"
+
+
+def roster_errors(one_rubber, rosters):
+    try:
+        check_rosters({"rubbers": [one_rubber]}, rosters)
+    except Invalid as err:
+        return err.errors
+    return {}
 
 
 def test_a_tie_walkover_has_no_rubbers():

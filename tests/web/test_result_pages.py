@@ -288,6 +288,12 @@ def test_a_team_tie_records_who_played_each_rubber_from_the_rosters(client, orga
             data[f"rubbers-{r}-games-{i}-0"], data[f"rubbers-{r}-games-{i}-1"] = str(a), str(b)
         for s, names in enumerate(sides):
             data.update({f"rubbers-{r}-players-{s}-{k}": n for k, n in enumerate(names)})
+    data["rubbers-0-players-1-0"] = second[2][0]  # a woman in men's singles: refused on that side alone
+    page = text_of(client.post(f"/manage/matches/{tie['id']}/result", data=data))
+    assert "男子单打须由男队员出场" in error_at(page, "rubbers.0.players.1")
+    assert 'id="rubbers-0-players-1-0" name' in page and re.search(r'is-invalid" id="rubbers-0-players-1-0"', page)
+    assert not re.search(r'is-invalid" id="rubbers-0-players-0-0"', page), "the other side is not marked"
+    data["rubbers-0-players-1-0"] = second[0][0]
     data["rubbers-1-players-0-0"] = first[0][0]  # a third rubber for 张一: over the limit of two
     page = text_of(client.post(f"/manage/matches/{tie['id']}/result", data=data))
     assert "2" in error_at(page, "rubbers.2.players.0") and first[0][0] in error_at(page, "rubbers.2.players.0")
