@@ -236,13 +236,28 @@ def _sheet_page(contest, rec: dict, names: dict, sheet: Sheet, form: ResultForm,
         undo_form = UndoForm(formdata=None, version=rec["version"])
     if undo_form is not None:
         undo_form.version.data = str(rec["version"])
-    history = match_services.match_history(current_user, rec["id"])
+    history = [dict(h, **_history_words(h["detail"], rec, names, contest))
+               for h in match_services.match_history(current_user, rec["id"])]
     return render_template("results/form.html", contest=contest, rec=rec, sheet=sheet, form=form, errors=errors,
                            history=history, actions=match_services.HISTORY_ACTIONS,
                            values=values, title=match_title(rec, contest, match_services.last_round(rec)),
                            score=score_line(rec, names, contest.discipline), correcting=correcting,
                            undo_form=undo_form, blocked=_(blocked) if blocked else None, statuses=lane_statuses(),
                            known=_known_paths(sheet), rubber_outcomes=outcome_choices(badminton_rules.OUTCOMES))
+
+
+def _history_words(detail: dict, rec: dict, names: dict, contest) -> dict:
+    """What a line of the match's history adds in words: the result a correction or an undo replaced, the
+    entries whose withdrawal gave a walkover."""
+    out = {}
+    before = detail.get("before") if isinstance(detail.get("before"), dict) else None
+    if before:
+        slot = before.get("winner")
+        winner = rec["entries"][slot] if isinstance(slot, int) and 0 <= slot < len(rec["entries"]) else None
+        out["replaced"] = score_line({**rec, "result": before, "winner_entry_id": winner}, names, contest.discipline)
+    if detail.get("withdrawn"):
+        out["withdrawn"] = "、".join(names.get(e, {}).get("name", str(e)) for e in detail["withdrawn"])
+    return out
 
 
 def _known_paths(sheet: Sheet) -> set[str]:

@@ -25,6 +25,7 @@ def test_a_recorded_result_is_corrected_from_its_filled_sheet(client, organiser,
     history = text_of(client.get(f"/manage/matches/{semi['id']}/result"))
     history = history[history.index('id="history"'):]
     assert history.index("录入") < history.index("更正") and "理由：比分记反了" in history
+    assert "原成绩：2–1 · 21-19 17-21 21-8" in history, "a correction says what it replaced"
     now = by_key(matches(client, h, c.id))
     assert now["main-1-1"]["winner_entry_id"] == semi["entries"][1]
     assert now["main-2-1"]["entries"] == [semi["entries"][1], None]
@@ -128,6 +129,9 @@ def test_an_entry_withdraws_from_the_results_page(client, organiser, dummy_event
     assert withdrawal.count('<option value="') == 3, "a withdrawn entry is not offered again"
     assert reinstatement.count('<option value="') == 1, "only a withdrawn entry can have its withdrawal taken back"
     assert by_key(matches(client, h, c.id))["main-1-1"]["winner_entry_id"] == semi["entries"][1]
+    history = text_of(client.get(f"/manage/matches/{semi['id']}/result"))
+    out = client.get(f"/api/v1/entries/{semi['entries'][0]}", headers=h).get_json()["name"]
+    assert f"不战而胜：{out} 已退赛。" in history[history.index('id="history"'):]
 
 
 def test_a_refused_withdrawal_reloaded_or_in_another_language_goes_back_to_the_results_list(
