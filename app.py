@@ -40,7 +40,7 @@ from web.ids import IdConverter
 from web.api import bp as api_bp
 from web.forms import reject_keys
 from web.i18n import bp as i18n_bp
-from web.i18n import html_lang, localtime, select_locale
+from web.i18n import html_lang, localtime, select_locale, zone_label
 from web.openapi import bp as openapi_bp
 
 
@@ -76,4 +76,5 @@ def _init_extensions(app: Flask) -> None:
     app.jinja_env.globals["html_lang"] = html_lang
     app.jinja_env.globals["choice_labels"] = CHOICE_LABELS
     app.jinja_env.filters["localtime"] = localtime
+    app.jinja_env.filters["zone"] = zone_label
     app.jinja_env.filters["reject_keys"] = reject_keys

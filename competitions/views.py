@@ -1,7 +1,7 @@
 """Public pages: the list of events, an event with everything in it, a contest."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request, session
+from flask import Blueprint, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -12,6 +12,12 @@ from scheduling.draw_services import visible_draw
 from web import page_cache
 
 bp = Blueprint("competitions", __name__)
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """The site's icon for browsers that ask for it by the old name (the pages link the SVG)."""
+    return redirect(url_for("static", filename="favicon.svg"), 301)
 
 
 @bp.get("/")

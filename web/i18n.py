@@ -1,6 +1,7 @@
 """Language choice (Simplified Chinese by default, English on request) and message translation."""
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, current_app, redirect, request, session, url_for
@@ -43,6 +44,20 @@ def set_language(code: str):
     if not target.startswith("/") or target.startswith("//"):
         target = url_for("competitions.home")
     return redirect(target)
+
+
+#: the names China's time zone goes by (the offset alone is shown for any other)
+BEIJING = ("Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "PRC")
+
+
+def zone_label(tz: str) -> str:
+    """An event's time zone as readers know it: 北京时间 (UTC+8), or Asia/Urumqi (UTC+6)."""
+    offset = datetime.now(ZoneInfo(tz)).utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign, minutes = ("+" if minutes >= 0 else "-"), abs(minutes)
+    utc = f"UTC{sign}{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
+    name = gettext("Beijing time") if tz in BEIJING else tz
+    return f"{name} ({utc})"
 
 
 def localtime(value, tz: str) -> str:

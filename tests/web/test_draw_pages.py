@@ -102,8 +102,11 @@ def test_publish_shows_the_matches_to_the_public_and_unpublish_hides_them(as_org
     public = server.test_client()
     url = f"/api/v1/contests/{c.id}/matches"
     assert public.get(url).get_json() == {"items": [], "total": 0}
+    preview = as_org.get(page_url(c.id)).get_data(as_text=True)
+    assert preview.index('id="preview"') < preview.index('id="publish-below"'), "publish under the preview too"
     r = as_org.post(f"{page_url(c.id)}/publish", data={"published": "1"}, follow_redirects=True)
     assert "抽签已公布" in r.get_data(as_text=True) and "取消公布" in r.get_data(as_text=True)
+    assert 'data-confirm="确定' in r.get_data(as_text=True) and 'id="publish-below"' not in r.get_data(as_text=True)
     body = public.get(url).get_json()
     assert body["total"] == 3 and {e for m in body["items"] for e in m["entries"] if e} == set(ids)
     as_org.post(f"{page_url(c.id)}/publish", data={"published": "0"})
@@ -227,7 +230,7 @@ def test_the_forms_need_the_csrf_token(csrf_client, organiser, dummy_event):
     assert make(csrf_client, c.id, random_seed="1", csrf_token=token).status_code == 302 and draws_of(c.id) == 1
     assert csrf_client.post(f"{page_url(c.id)}/publish", data={"published": "1"}).status_code == 400
     page = csrf_client.get(page_url(c.id)).get_data(as_text=True)
-    publish = re.search(r'draw/publish">\s*<input type="hidden" name="csrf_token" value="([^"]+)"', page).group(1)
+    publish = re.search(r'draw/publish"[^>]*>\s*<input type="hidden" name="csrf_token" value="([^"]+)"', page).group(1)
     r = csrf_client.post(f"{page_url(c.id)}/publish", data={"published": "1", "csrf_token": publish})
     assert r.status_code == 302
     db.session.rollback()

@@ -4,7 +4,8 @@ import re
 import pytest
 
 from competitions.venue_services import create_contest, create_venue
-from tests.factories import PASSWORD, contest_data
+from competitions.services import create_event
+from tests.factories import PASSWORD, contest_data, event_data
 
 
 def text_of(resp) -> str:
@@ -35,10 +36,16 @@ def test_event_page_shows_everything(client, organiser, dummy_event, dummy_conte
     for expected in ("市州组", "企业组", "长春市代表队", "羽毛球馆", "羽毛球男子单打", "单败淘汰", "2025-12-10 17:00"):
         assert expected in page
     assert "编辑赛事" not in page, "the public does not see organiser buttons"
-    assert "8 块场地或航道" in page
+    assert "8 块场地或航道" in page and "北京时间 (UTC+8)" in page
     # on a phone the contest line says sport, division and format under the name; the wide columns are hidden
     assert re.search(r'<div class="small text-muted d-sm-none">羽毛球 · \S+ · 单败淘汰</div>', page)
     assert '<td class="text-nowrap">2025-12-10 17:00</td>' in page
+
+
+def test_an_event_elsewhere_names_its_time_zone_and_offset(client, organiser):
+    ev = create_event(organiser, event_data(name="测试", timezone="Asia/Kolkata"))
+    assert "Asia/Kolkata (UTC+5:30)" in text_of(client.get(f"/events/{ev.id}?lang=en"))
+    assert "Beijing time (UTC+8)" in text_of(client.get(f"/events/{create_event(organiser, event_data()).id}?lang=en"))
 
 
 def test_a_venue_of_one_court_says_so_in_english(client, organiser, dummy_event):
@@ -122,3 +129,10 @@ def test_delegation_form_creates_the_leader(client, login, organiser, dummy_even
     client.post("/logout")
     assert login("jl_leader").status_code == 302
     assert "吉林市代表队" in text_of(client.get("/me"))
+
+
+def test_the_site_has_an_icon(client):
+    assert 'rel="icon" type="image/svg+xml" href="/static/favicon.svg"' in text_of(client.get("/"))
+    r = client.get("/favicon.ico")
+    assert r.status_code == 301 and r.headers["Location"] == "/static/favicon.svg"
+    assert client.get("/static/favicon.svg").mimetype == "image/svg+xml"
