@@ -1,4 +1,5 @@
-// Result sheet: the winner select only for a non-normal outcome; running totals of basketball periods.
+// Result sheet: the winner select only for a non-normal outcome; no partner in a singles rubber; running totals
+// of basketball periods.
 // Without JS the winner select is always shown (and ignored for a normal result) and there are no totals.
 (function () {
   "use strict";
@@ -12,6 +13,21 @@
   }
   if (outcome) { outcome.addEventListener("change", showWinner); }
   showWinner();
+
+  // A team tie: a singles rubber has no partner to pick (the partner lists hide, emptied, while it is singles).
+  Array.prototype.forEach.call(form.querySelectorAll("fieldset.rubber"), function (rubber) {
+    var discipline = rubber.querySelector("select[name$='-discipline']");
+    var partners = rubber.querySelectorAll("[name$='-players-0-1'], [name$='-players-1-1']");
+    function fit() {
+      var singles = discipline && (discipline.value === "MS" || discipline.value === "WS");
+      Array.prototype.forEach.call(partners, function (partner) {
+        partner.hidden = singles;
+        if (singles) { partner.value = ""; }
+      });
+    }
+    if (discipline) { discipline.addEventListener("change", fit); }
+    fit();
+  });
 
   if (form.dataset.kind !== "periods") { return; }
   var sheet = form.querySelector(".score-sheet");

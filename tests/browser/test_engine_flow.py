@@ -149,3 +149,27 @@ def test_an_organiser_withdraws_a_player_and_takes_it_back_on_a_phone(phone, liv
     phone.wait_for_selector(".alert-success")
     assert "已恢复参赛：1 场不战而胜已撤销" in phone.inner_text(".alert-success")
     assert client.get(f"/api/v1/matches/{semi['id']}", headers=h).get_json()["status"] == "ready"
+
+
+def test_a_singles_rubber_offers_no_partner_on_a_phone(phone, live_server, client, organiser, dummy_event, token):
+    from common.db import db
+    from registrations.models import EntryMember
+    from tests.web.match_helpers import draw
+
+    c = contest(organiser, dummy_event, "混合团体", discipline="team", format={"type": "single_elimination"})
+    ids = entries(c.id, delegations(dummy_event, 2), 2)
+    for entry_id in ids:
+        db.session.add_all(EntryMember(entry_id=entry_id, position=i, name=f"{n}{entry_id}", gender=g, role="player")
+                           for i, (n, g) in enumerate([("甲", "M"), ("乙", "M"), ("丙", "F"), ("丁", "F")]))
+    db.session.commit()
+    tie = draw(client, token("org"), c.id, random_seed=1)["matches"][0]
+    log_in(phone, live_server)
+    phone.goto(f"{live_server}/manage/matches/{tie['id']}/result")
+    partner = "#rubbers-0-players-0-1"  # (rubber 1: men's singles, rubber 3: men's doubles)
+    assert phone.is_hidden(partner) and phone.is_visible("#rubbers-2-players-0-1")
+    phone.select_option("#rubbers-0-discipline", "MD")  # the referee's order: doubles first
+    assert phone.is_visible(partner)
+    phone.select_option(partner, label=f"乙{tie['entries'][0]} (男)")
+    phone.select_option("#rubbers-0-discipline", "MS")
+    assert phone.is_hidden(partner) and phone.input_value(partner) == "", "a hidden partner is not sent"
+    no_sideways_scroll(phone)
