@@ -17,7 +17,7 @@ from web.i18n import translate
 
 MATCH_STATUS_LABELS = {"ready": N_("To score"), "pending": N_("Waiting for earlier results"),
                        "finished": N_("Finished"), "bye": N_("Bye")}
-LANE_STATUS_LABELS = {"OK": N_("OK (finished)"), "DNS": N_("DNS (did not start)"), "DNF": N_("DNF (did not finish)"),
+LANE_STATUS_LABELS = {"OK": N_("Completed"), "DNS": N_("DNS (did not start)"), "DNF": N_("DNF (did not finish)"),
                       "DSQ": N_("DSQ (disqualified)")}
 
 

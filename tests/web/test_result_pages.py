@@ -137,6 +137,9 @@ def test_a_race_heat_records_times_a_dns_and_a_penalty(client, organiser, dummy_
     login("org")
     form = text_of(client.get(f"/manage/matches/{heat['id']}/result"))
     assert all(f"第{lane}道" in form for lane, _ in lanes) and 'name="lanes-2-status"' in form
+    assert ">完赛</option>" in form and 'title="DNS（未出发）">DNS</option>' in form
+    assert ">Completed</option>" in text_of(client.get(f"/manage/matches/{heat['id']}/result?lang=en"))
+    client.get("/lang/zh")
     data = {"version": heat["version"], "lanes-0-time": "58,4", "lanes-1-time": "1:01.234", "lanes-1-penalty": "10",
             "lanes-2-status": "DNS", "lanes-2-time": ""}
     bad = text_of(client.post(f"/manage/matches/{heat['id']}/result", data={**data, "lanes-0-time": "58,4x"}))
