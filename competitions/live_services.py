@@ -151,5 +151,6 @@ def final_places(actor: User | None, contest_id: int) -> dict:
         counts[item["place"]] = counts.get(item["place"], 0) + 1
     draw = visible_draw(actor, get_contest(contest_id)) if found["items"] else None
     out = set(draw.withdrawn) if draw else set()  # (their place is where the walkovers left them: marked)
-    items = [dict(item, shared=counts[item["place"]] > 1, withdrawn=item["entry_id"] in out) for item in found["items"]]
+    items = [dict(item, shared=counts[item["place"]] > 1, withdrawn=item["entry_id"] in out)
+             for item in found["items"]]
     return {**head, "final": found["final"], "items": items}

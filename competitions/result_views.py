@@ -107,7 +107,7 @@ def _list_page(contest, withdrawal: WithdrawalForm | None = None, reinstatement:
     draw = draw_services.visible_draw(current_user, contest) if found else None
     out = draw.withdrawn if draw else []
     name = lambda e: names.get(e, {}).get("name", str(e))  # noqa: E731
-    blank = [("", _("— choose —"))]  # (nobody chosen until the organiser picks: a tap on the button alone withdraws no one)
+    blank = [("", _("— choose —"))]  # (nobody chosen for the organiser: a tap on the button alone withdraws no one)
     withdrawal.entry_id.choices = blank + [(e, name(e)) for e in (draw.entry_ids if draw else []) if e not in out]
     reinstatement.entry_id.choices = blank + [(e, name(e)) for e in out]
     return render_template("results/contest.html", contest=contest, sport=SPORTS[contest.sport], status=status,

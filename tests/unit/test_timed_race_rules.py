@@ -60,8 +60,10 @@ def test_lane_errors_name_their_field():
     assert list(errors({"lanes": [{"entry_id": 1, "time_ms": 5, "status": "LATE"}]})) == ["lanes.0.status"]
     assert list(errors({"lanes": [{"entry_id": 1, "time_ms": 5, "penalty_ms": -1}]})) == ["lanes.0.penalty_ms"]
     assert list(errors({"lanes": [{"time_ms": 5}]})) == ["lanes.0.entry_id"]
+
+    def said(lane: dict, field: str) -> list[str]:
+        return [m.msgid for m in errors({"lanes": [{"entry_id": 1, **lane}]})[f"lanes.0.{field}"]]
     # (in words a page asking for seconds can show: no milliseconds in them)
-    said = lambda lane, field: [m.msgid for m in errors({"lanes": [{"entry_id": 1, **lane}]})[f"lanes.0.{field}"]]  # noqa: E731
     assert said({"time_ms": 0}, "time_ms") == ["A time must be more than 0."]
     assert said({"time_ms": 1.5}, "time_ms") == ["Must be a whole number."]
     assert said({"time_ms": 5, "penalty_ms": -1}, "penalty_ms") == ["A penalty cannot be negative."]
