@@ -119,12 +119,17 @@ def _drawn_lines(size: int, delegations: Sequence[Hashable | None], rng: random.
             free.sort(key=lambda s: ranks[s])
         else:
             rng.shuffle(free)
-        for seed in range(len(lines), min(n, sections)):
+        group = range(len(lines), min(n, sections))
+        chosen: dict[int, int] = {}
+        # the seeds whose delegation already has a seed placed choose first (seeds 3 and 4 of delegations Y and
+        # X after seed 2 of X: 4 must take the other half, whichever quarter the lot gives 3), then the others
+        for seed in sorted(group, key=lambda s: not placed.mates.get(delegations[s])):
             pick = min(free, key=lambda s: placed.key(_seed_line(s, sections, length), delegations[seed],
                                                       rng is None or n < sections))
             free.remove(pick)
-            lines.append(_seed_line(pick, sections, length))
-            placed.add(lines[-1], delegations[seed])
+            chosen[seed] = _seed_line(pick, sections, length)
+            placed.add(chosen[seed], delegations[seed])
+        lines += [chosen[seed] for seed in group]
         sections *= 2
     return lines
 

@@ -1,4 +1,5 @@
 """Draws: BWF seeding, byes, delegation separation, snake groups and lane draws (RULES.md)."""
+import random
 from math import ceil
 
 import pytest
@@ -56,6 +57,14 @@ def test_seeds_stand_at_the_top_of_their_section_in_the_top_half_and_at_the_bott
     assert lines[:2] == [0, 31]
     assert sorted(lines[2:4]) == [8, 23]  # quarter 2 (top half): top line; quarter 3: bottom line
     assert sorted(lines[4:8]) == [4, 12, 19, 27]  # the free eighths
+
+
+def test_a_later_seed_of_a_seeded_delegation_goes_to_the_other_half_whatever_the_lot_gives_the_seed_before():
+    # seeds 1-4 of W, X, Y, X: seed 4 (X) is drawn away from seed 2 (X) although seed 3 is drawn first
+    halves = {seed_lines(16, ["W", "X", "Y", "X"], random.Random(s))[3] < 8 for s in range(100)}
+    assert halves == {True}, "seed 4 always in the top half, away from seed 2 at the bottom"
+    lines = [seed_lines(16, ["W", "X", "Y", "Z"], random.Random(s)) for s in range(100)]
+    assert {tuple(sorted(l[2:4])) for l in lines} == {(4, 11)} and len({l[2] for l in lines}) == 2, "else by lot"
 
 
 def test_seed_lines_without_a_lot_follow_the_standard_bracket_and_are_the_callers_own():
