@@ -28,7 +28,6 @@ SCHEMAS: dict = {
 _CONTEST = path_id("contest_id")
 _ENTRY = path_id("entry_id")
 _DECIDE = (400, 401, 403, 404, 409, 422)
-_BODY = "#/components/schemas/"
 
 PATHS: dict = {
     "/api/v1/contests/{contest_id}/entries": {
@@ -36,26 +35,26 @@ PATHS: dict = {
         "get": op("Entries of a contest (organisers: all; leaders: their own; public: approved names)", 200,
                   list_of("Entry"), (404,), False, paged=True),
         "post": op("Enter a team (leader, or organiser naming the delegation); waitlisted when full", 201,
-                   ref("Entry"), (400, 401, 403, 404, 409, 422), True, body="#/components/schemas/EntryIn")},
+                   ref("Entry"), (400, 401, 403, 404, 409, 422), True, body="EntryIn")},
     "/api/v1/entries/{entry_id}": {
         "parameters": _ENTRY,
         "get": op("One entry with its roster (its leader, organisers)", 200, ref("Entry"), (401, 404), True),
         "patch": op("Change the name or roster before the deadline (send version)", 200, ref("Entry"),
-                    (400, 401, 403, 404, 409, 422), True, _BODY + "EntryPatch")},
+                    (400, 401, 403, 404, 409, 422), True, "EntryPatch")},
     "/api/v1/entries/{entry_id}/substitute": {
         "parameters": _ENTRY,
         "post": op("After the deadline: organiser replaces the roster with a reason", 200, ref("Entry"),
-                   (400, 401, 403, 404, 409, 422), True, _BODY + "Substitution")},
+                   (400, 401, 403, 404, 409, 422), True, "Substitution")},
     "/api/v1/entries/{entry_id}/approve": {
         "parameters": _ENTRY,
-        "post": op("Approve a pending entry (organiser)", 200, ref("Entry"), _DECIDE, True, _BODY + "Decision")},
+        "post": op("Approve a pending entry (organiser)", 200, ref("Entry"), _DECIDE, True, "Decision")},
     "/api/v1/entries/{entry_id}/reject": {
         "parameters": _ENTRY,
-        "post": op("Reject with a reason (organiser)", 200, ref("Entry"), _DECIDE, True, _BODY + "Decision")},
+        "post": op("Reject with a reason (organiser)", 200, ref("Entry"), _DECIDE, True, "Decision")},
     "/api/v1/entries/{entry_id}/withdraw": {
         "parameters": _ENTRY,
         "post": op("Withdraw (leader or organiser); a waitlisted entry moves up", 200, ref("Entry"), _DECIDE, True,
-                   _BODY + "Decision")},
+                   "Decision")},
     "/api/v1/entries/{entry_id}/history": {
         "parameters": _ENTRY,
         "get": op("Who changed the entry, when, what", 200, list_of("EntryChange"), (401, 404), True)},

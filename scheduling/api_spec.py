@@ -78,35 +78,35 @@ PATHS: dict = {
     "/api/v1/contests/{contest_id}/draw": {
         "parameters": _CONTEST,
         "post": op("Make (or remake) the draw (organiser); public at once unless published is false", 201,
-                   ref("Draw"), (400, 401, 403, 404, 409, 422), True, "#/components/schemas/DrawRequest"),
+                   ref("Draw"), (400, 401, 403, 404, 409, 422), True, "DrawRequest"),
         "get": op("The draw's inputs (public once published)", 200, ref("Draw"), (404,), False)},
     "/api/v1/contests/{contest_id}/draw/publish": {
         "parameters": _CONTEST,
         "post": op("Publish or hide the draw (organiser)", 200, ref("Draw"), (400, 401, 403, 404, 409, 422), True,
-                   "#/components/schemas/PublishRequest")},
+                   "PublishRequest")},
     "/api/v1/contests/{contest_id}/withdrawals": {
         "parameters": _CONTEST,
         "post": op("Withdraw an entry after the draw (organiser): its ready matches are walked over (basketball: "
                    "forfeits), later ones when they are ready; group results count as the sport says", 200,
-                   ref("Withdrawals"), (400, 401, 403, 404, 409, 422), True, "#/components/schemas/WithdrawalRequest")},
+                   ref("Withdrawals"), (400, 401, 403, 404, 409, 422), True, "WithdrawalRequest")},
     "/api/v1/contests/{contest_id}/withdrawals/{entry_id}": {
         "parameters": [*_CONTEST, *path_id("entry_id")],
         "delete": op("Take back a withdrawal (organiser): the walkovers it gave are taken back, to be played again, "
                      "and its group results count again; 404 when the entry has not withdrawn, 409 once a match "
                      "such a walkover led to is played", 200, ref("Reinstatement"), (400, 401, 403, 404, 409, 422),
-                     True, "#/components/schemas/ReinstateRequest")},
+                     True, "ReinstateRequest")},
     "/api/v1/contests/{contest_id}/lots": {
         "parameters": _CONTEST,
         "post": op("Record the order lots were drawn in for entries level after every tie-break step in a finished "
                    "group (organiser; group null for a round robin): the table and the knockout places follow; 409 "
                    "once a knockout match they lead to is played", 200, ref("GroupLots"),
-                   (400, 401, 403, 404, 409, 422), True, "#/components/schemas/LotsRequest")},
+                   (400, 401, 403, 404, 409, 422), True, "LotsRequest")},
     "/api/v1/contests/{contest_id}/race-ties": {
         "parameters": _CONTEST,
         "post": op("Record the order a re-race or a lot gave crews of a finished round with equal times "
                    "(organiser): the races the round seated are seated again; 409 once one of them is raced",
                    200, ref("RaceTies"), (400, 401, 403, 404, 409, 422), True,
-                   "#/components/schemas/RaceTieRequest")},
+                   "RaceTieRequest")},
     "/api/v1/contests/{contest_id}/matches": {"parameters": _CONTEST, "get": _MATCHES},
     "/api/v1/matches/{match_id}": {
         "parameters": path_id("match_id"),
@@ -114,10 +114,10 @@ PATHS: dict = {
     "/api/v1/matches/{match_id}/result": {
         "parameters": path_id("match_id"),
         "put": op("Record a result (organiser); fills the next matches", 200, ref("Match"),
-                  (400, 401, 403, 404, 409, 422), True, "#/components/schemas/ResultRequest"),
+                  (400, 401, 403, 404, 409, 422), True, "ResultRequest"),
         "delete": op("Take a finished match's result back (organiser): it is ready again, what it moved on is "
                      "undone; 409 once a match it led to is played", 200, ref("Match"),
-                     (400, 401, 403, 404, 409, 422), True, "#/components/schemas/UndoRequest")},
+                     (400, 401, 403, 404, 409, 422), True, "UndoRequest")},
     "/api/v1/matches/{match_id}/history": {
         "parameters": path_id("match_id"),
         "get": op("Who recorded, corrected or took back the result, when, with what and why (organiser)", 200,
@@ -126,7 +126,7 @@ PATHS: dict = {
         "parameters": path_id("match_id"),
         "post": op("Correct a finished match's result (organiser): checked like a first result, later matches "
                    "follow; 409 once a match it led to is played (unless nobody moves)", 200, ref("Match"),
-                   (400, 401, 403, 404, 409, 422), True, "#/components/schemas/CorrectionRequest")},
+                   (400, 401, 403, 404, 409, 422), True, "CorrectionRequest")},
     "/api/v1/contests/{contest_id}/standings": {
         "parameters": _CONTEST,
         "get": op("Group and round-robin tables (public once published)", 200, ref("Standings"), (404,), False)},

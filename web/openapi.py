@@ -60,43 +60,42 @@ SCHEMAS = {
 
 
 _EVENT_ID = [{"name": "event_id", "in": "path", "required": True, "schema": _ID}]
-_IN = "#/components/schemas/"
 PATHS = {
     "/api/v1/tokens": {"post": _op("Get a bearer token", 201, _ref("Token"), (400, 401, 429), False,
-                                     _IN + "TokenRequest")},
+                                     "TokenRequest")},
     "/api/v1/tokens/current": {"delete": _op("Revoke this token", 204, None, (401,), True)},
     "/api/v1/me": {"get": _op("The token's user", 200, _ref("User"), (401,), True)},
     "/api/v1/events": {
         "get": _op("List events (public)", 200, _list_of("Event"), (422,), False, paged=True),
-        "post": _op("Create an event (organiser)", 201, _ref("Event"), (400, 401, 403, 422), True, _IN + "EventIn")},
+        "post": _op("Create an event (organiser)", 201, _ref("Event"), (400, 401, 403, 422), True, "EventIn")},
     "/api/v1/events/{event_id}": {
         "parameters": _EVENT_ID,
         "get": _op("One event (public)", 200, _ref("Event"), (404,), False),
         "patch": _op("Change an event (send the version read)", 200, _ref("Event"), (400, 401, 403, 404, 409, 422),
-                     True, _IN + "EventIn")},
+                     True, "EventIn")},
     "/api/v1/events/{event_id}/delegations": {
         "parameters": _EVENT_ID,
         "get": _op("List delegations (public)", 200, _list_of("Delegation"), (404, 422), False, paged=True),
         "post": _op("Create a delegation and its leader", 201, _ref("Delegation"), (400, 401, 403, 404, 409, 422),
-                    True, _IN + "DelegationIn")},
+                    True, "DelegationIn")},
     "/api/v1/events/{event_id}/venues": {
         "parameters": _EVENT_ID,
         "get": _op("List venues (public)", 200, _list_of("Venue"), (404,), False),
-        "post": _op("Add a venue", 201, _ref("Venue"), (400, 401, 403, 404, 422), True, _IN + "VenueIn")},
+        "post": _op("Add a venue", 201, _ref("Venue"), (400, 401, 403, 404, 422), True, "VenueIn")},
     "/api/v1/events/{event_id}/contests": {
         "parameters": _EVENT_ID,
         "get": _op("List contests (public)", 200, _list_of("Contest"), (404, 422), False, paged=True),
-        "post": _op("Create a contest", 201, _ref("Contest"), (400, 401, 403, 404, 409, 422), True, _IN + "ContestIn")},
+        "post": _op("Create a contest", 201, _ref("Contest"), (400, 401, 403, 404, 409, 422), True, "ContestIn")},
     "/api/v1/contests/{contest_id}": {
         "parameters": [{"name": "contest_id", "in": "path", "required": True, "schema": _ID}],
         "get": _op("One contest (public)", 200, _ref("Contest"), (404,), False),
         "patch": _op("Change a contest (the whole definition; send the version read)", 200, _ref("Contest"),
-                     (400, 401, 403, 404, 409, 422), True, _IN + "ContestIn")},
+                     (400, 401, 403, 404, 409, 422), True, "ContestIn")},
     "/api/v1/delegations/{delegation_id}": {
         "parameters": [{"name": "delegation_id", "in": "path", "required": True, "schema": _ID}],
         "get": _op("A delegation with its leader (leader, organisers)", 200, _ref("Delegation"), (401, 404), True),
         "patch": _op("Change a delegation", 200, _ref("Delegation"), (400, 401, 403, 404, 409, 422), True,
-                     _IN + "DelegationIn")},
+                     "DelegationIn")},
     "/api/v1/openapi.json": {"get": _op("This description", 200, {"type": "object"}, (), False)},
 }
 

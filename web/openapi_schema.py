@@ -18,7 +18,8 @@ def list_of(name: str) -> dict:
 
 def op(summary: str, ok: int, schema: dict | None, errors: tuple, auth: bool, body: str | None = None,
        paged: bool = False) -> dict:
-    """One operation: its success status and schema, its problem statuses, auth, body and paging."""
+    """One operation: its success status and schema, its problem statuses, auth, the name of its body's schema
+    and paging."""
     operation: dict = {"summary": summary, "responses": {}}
     content = {"application/json": {"schema": schema}} if schema else None
     operation["responses"][str(ok)] = {"description": "OK", **({"content": content} if content else {})}
@@ -30,7 +31,7 @@ def op(summary: str, ok: int, schema: dict | None, errors: tuple, auth: bool, bo
         operation["security"] = [{}, {"bearer": []}]
         operation["responses"].setdefault("401", PROBLEM)
     if body:
-        operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": {"$ref": body}}}}
+        operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": ref(body)}}}
     if paged:  # (a per_page above 200 is capped at 200; one below 1, or not a number, is 422)
         operation["parameters"] = [{"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
                                    {"name": "per_page", "in": "query", "description": "capped at 200",
