@@ -16,7 +16,6 @@ from common.errors import N_, Conflict, Invalid, NotFound
 from common.transaction import use_case
 from competitions.result_store import ContestRules, load_for_result
 from competitions.services import check_sent_version, require_manager
-from competitions.sports import badminton_rules
 from competitions.sports.results import Rules, rules_for, to_entry_paths, to_slots
 from competitions.standings import group_entries, group_matches, group_table, recorded_lots
 from scheduling import match_services, match_store
@@ -61,13 +60,16 @@ def validate_match(rules: Rules, contest: ContestRules, rec: dict, data: dict) -
     payload = to_slots(data, rec["entries"])
     try:
         result = rules.validate(contest.discipline, contest.settings, payload, knockout=rec["stage"] != "group")
-        if any(rubber.get("players") for rubber in result.get("rubbers") or ()):
-            rosters = match_services.players_of(rec["entries"])
-            badminton_rules.check_rosters(result, [{p["name"]: p["gender"] for p in rosters.get(e, ())}
-                                                   for e in rec["entries"]])
+        rules.check_players(result, lambda: _rosters(rec["entries"]))
         return result
     except Invalid as err:
         raise to_entry_paths(err)
+
+
+def _rosters(entries: list) -> list[dict]:
+    """Each slot's players on record: name -> gender."""
+    players = match_services.players_of(entries)
+    return [{p["name"]: p["gender"] for p in players.get(e, ())} for e in entries]
 
 
 @use_case

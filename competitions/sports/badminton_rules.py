@@ -198,6 +198,11 @@ RUBBER_GENDER_RULES = {"MS": N_("Men's singles is played by a man."), "WS": N_("
                        "XD": N_("Mixed doubles is played by a man and a woman.")}
 
 
+def players_named(result: Mapping) -> bool:
+    """Whether a validated result names who played (a team tie's rubbers)."""
+    return any(rubber.get("players") for rubber in result.get("rubbers") or ())
+
+
 def check_rosters(result: Mapping, rosters: Sequence[Mapping[str, str | None]]) -> None:
     """Invalid unless each player named in a tie's rubbers is on their team's roster and the rubber's side is of
     the genders it asks for. ``rosters``: name -> gender per slot; an empty roster is not checked, nor is a

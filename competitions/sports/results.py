@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from common.errors import N_, ErrorBag, Invalid
 from competitions.sports import badminton_rules, basketball_rules, photography_rules, timed_race_rules
@@ -40,6 +40,13 @@ class Rules:
         if self.kind == "judged":
             return self.module.validate_result(discipline, settings, payload)
         return self.module.validate_result(discipline, settings, payload, knockout)
+
+    def check_players(self, result: Mapping, rosters: Callable[[], Sequence[Mapping]]) -> None:
+        """Invalid unless the players a validated result names (a team tie's rubbers) are on their teams' rosters
+        as the sport asks; ``rosters`` loads them (name -> gender per slot), only when players are named."""
+        named = getattr(self.module, "players_named", None)
+        if named is not None and named(result):
+            self.module.check_rosters(result, rosters())
 
     def winner(self, result: Mapping) -> int | None:
         """The winning slot of a head-to-head result (None for races and judged entries)."""
