@@ -22,14 +22,15 @@ from scheduling.match_services import bracket_view, entry_names, list_matches
 
 
 def live_contest(actor: User | None, contest_id: int, page: str | None = None) -> dict:
-    """The contest and what the actor sees of it: ``{contest, pages, visible, preview}`` (NotFound off-format)."""
+    """The contest and what the actor sees of it: ``{contest, pages, visible, preview, withdrawn}`` (the entries
+    withdrawn since the draw; NotFound off-format)."""
     contest = get_contest(contest_id)
     pages = PAGES.get(contest.format["type"], ())
     if page is not None and page not in pages:
         raise NotFound(N_("This contest has no such page."))
     draw = visible_draw(actor, contest)
     return {"contest": contest, "pages": pages, "visible": draw is not None,
-            "preview": draw is not None and not draw.published}
+            "preview": draw is not None and not draw.published, "withdrawn": set(draw.withdrawn) if draw else set()}
 
 
 def match_box(m: dict, names: dict, discipline: str | None) -> dict:
@@ -149,8 +150,7 @@ def final_places(actor: User | None, contest_id: int) -> dict:
     counts: dict = {}
     for item in found["items"]:
         counts[item["place"]] = counts.get(item["place"], 0) + 1
-    draw = visible_draw(actor, get_contest(contest_id)) if found["items"] else None
-    out = set(draw.withdrawn) if draw else set()  # (their place is where the walkovers left them: marked)
+    out = head["withdrawn"]  # (their place is where the walkovers left them: marked)
     items = [dict(item, shared=counts[item["place"]] > 1, withdrawn=item["entry_id"] in out)
              for item in found["items"]]
     return {**head, "final": found["final"], "items": items}
