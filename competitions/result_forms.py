@@ -98,6 +98,8 @@ class Sheet:
     lanes: list[dict] = field(default_factory=list)
     #: a team tie: each side's players (``{name, gender}``), to pick who played each rubber
     rosters: list[list[dict]] = field(default_factory=list)
+    #: a team tie: how many play each discipline on a side (a singles rubber offers no partner)
+    players_per_side: dict[str, int] = field(default_factory=dict)
 
 
 def sheet_for(contest, sides: list[dict], lanes: list[dict]) -> Sheet:
@@ -114,7 +116,8 @@ def sheet_for(contest, sides: list[dict], lanes: list[dict]) -> Sheet:
             count = 2 * settings.get("rubbers_to_win", 3) - 1
             rubbers = [(code, _(labels[code].label)) for code in badminton_rules.RUBBERS[:count]]
             return Sheet("rubbers", games, len(games), rubbers, badminton_rules.TIE_OUTCOMES, sides,
-                         rosters=[[], []])
+                         rosters=[[], []], players_per_side={code: badminton_rules.players_per_side(code)
+                                                             for code, _label in rubbers})
         return Sheet("games", games, len(games), outcomes=badminton_rules.OUTCOMES, sides=sides)
     if contest.discipline == "5x5":
         rows = [_("Q%(n)s", n=i + 1) for i in range(4)] + [_("OT%(n)s", n=i + 1) for i in range(OVERTIMES)]

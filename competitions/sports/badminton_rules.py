@@ -177,7 +177,7 @@ def _players(rubber: Mapping, path: str, bag: ErrorBag) -> list[list[str]] | Non
     names = rubber.get("players")
     if names is None:
         return None
-    size = 1 if rubber.get("discipline") in ("MS", "WS") else 2
+    size = players_per_side(rubber.get("discipline"))
     if not isinstance(names, list) or len(names) != 2 or not all(isinstance(side, list) for side in names):
         bag.add(path + "players", N_("Give %(size)s different player names per side."), size=size)
         return None
@@ -196,6 +196,11 @@ RUBBER_GENDER_RULES = {"MS": N_("Men's singles is played by a man."), "WS": N_("
                        "MD": N_("Men's doubles is played by two men."),
                        "WD": N_("Women's doubles is played by two women."),
                        "XD": N_("Mixed doubles is played by a man and a woman.")}
+
+
+def players_per_side(discipline: Any) -> int:
+    """How many play a rubber on each side: one in singles, two in doubles (two for a discipline not known)."""
+    return len(RUBBER_GENDERS[discipline]) if isinstance(discipline, str) and discipline in RUBBER_GENDERS else 2
 
 
 def players_named(result: Mapping) -> bool:

@@ -14,12 +14,14 @@
   if (outcome) { outcome.addEventListener("change", showWinner); }
   showWinner();
 
-  // A team tie: a singles rubber has no partner to pick (the partner lists hide, emptied, while it is singles).
+  // A team tie: a singles rubber has no partner to pick (the partner lists hide, emptied, while the discipline
+  // chosen has one player a side: its option's data-players, from the rules).
   Array.prototype.forEach.call(form.querySelectorAll("fieldset.rubber"), function (rubber) {
     var discipline = rubber.querySelector("select[name$='-discipline']");
     var partners = rubber.querySelectorAll("[name$='-players-0-1'], [name$='-players-1-1']");
     function fit() {
-      var singles = discipline && (discipline.value === "MS" || discipline.value === "WS");
+      var chosen = discipline && discipline.options[discipline.selectedIndex];
+      var singles = Boolean(chosen) && chosen.dataset.players === "1";
       Array.prototype.forEach.call(partners, function (partner) {
         partner.hidden = singles;
         if (singles) { partner.value = ""; }
