@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.models import User
@@ -35,14 +35,16 @@ class Entry(db.Model):
     """A team, crew, player, pair or photographer entered by a delegation in one contest."""
 
     __tablename__ = "entries"
+    #: every query names its contest, most its status too (a draw reads the approved entries)
+    __table_args__ = (Index("ix_entries_contest_id_status", "contest_id", "status"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id", ondelete="CASCADE"), index=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contests.id", ondelete="CASCADE"))
     delegation_id: Mapped[int] = mapped_column(ForeignKey("delegations.id", ondelete="CASCADE"), index=True)
     #: team name as printed in the programme
     name: Mapped[str] = mapped_column(String(100))
     #: pending, approved, rejected, waitlisted or withdrawn (registrations.lifecycle)
-    status: Mapped[str] = mapped_column(String(16), index=True)
+    status: Mapped[str] = mapped_column(String(16))
     #: why the organiser rejected it (shown to the leader)
     reason: Mapped[str] = mapped_column(Text, default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
