@@ -223,7 +223,7 @@ def snake_groups(ranked: Sequence[Entry], n_groups: int, separate: bool = True) 
         raise Invalid.one("groups", N_("At least one group."))
     groups: list[list[EntryId]] = [[] for _ in range(n_groups)]
     counts: dict[Hashable, list[int]] = {}  # delegation -> how many of its entries each group has
-    nearest = _Nearest(n_groups)
+    nearest = _nearest(n_groups)
     for start in range(0, len(ranked), n_groups):
         row = ranked[start:start + n_groups]
         order = range(n_groups) if (start // n_groups) % 2 == 0 else range(n_groups - 1, -1, -1)
@@ -237,20 +237,15 @@ def snake_groups(ranked: Sequence[Entry], n_groups: int, separate: bool = True) 
     return groups
 
 
-class _Nearest(dict):
-    """Target indexes by distance from ``i``: ``i``, ``i - 1``, ``i + 1``, ``i - 2``... (made when first asked)."""
-
-    def __init__(self, n: int):
-        super().__init__()
-        self.n = n
-
-    def __missing__(self, i: int) -> list[int]:
-        self[i] = out = sorted(range(self.n), key=lambda j: abs(j - i))  # (a stable sort: i - d before i + d)
-        return out
+@lru_cache(maxsize=64)
+def _nearest(n: int) -> tuple[tuple[int, ...], ...]:
+    """For each target index ``i``: the indexes by distance from it, ``i``, ``i - 1``, ``i + 1``, ``i - 2``...
+    (a stable sort: i - d before i + d), worked out once per number of groups."""
+    return tuple(tuple(sorted(range(n), key=lambda j: abs(j - i))) for i in range(n))
 
 
 def _assign_row(row: Sequence[Entry], targets: list[int], counts: dict[Hashable, list[int]],
-                nearest: "_Nearest") -> list[int]:
+                nearest: tuple[tuple[int, ...], ...]) -> list[int]:
     """For each entry of a snake row, the index in ``targets`` of its group (a matching, snake order first).
 
     ``nearest[i]``: the target indexes nearest ``i`` first (the same for every row).

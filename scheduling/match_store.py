@@ -1,10 +1,8 @@
-"""Matches as stored rows: the core's rows to columns and back, partial brackets loaded on demand.
+"""Matches as stored rows: records to core matches and back, partial brackets loaded on demand.
 
-The hot paths (a draw of 2,047 matches, one result among thousands) use Core statements on plain
-dicts, never one ORM object per match; the statements of a result are built once (their cache keys
-are memoised). A draw's rows go in as one executemany of ``insert(matches)`` compiled for the
-database, each row a tuple with the JSON columns encoded by an encoder built once: half the time of
-handing dicts to SQLAlchemy (which rebuilds each row's parameters and a JSON encoder per value).
+The hot paths (one result among thousands of matches) use Core statements on plain dicts, never one
+ORM object per match; the statements of a result are built once (their cache keys are memoised).
+A new bracket's rows go in through ``match_insert``.
 A *record* is a dict of a match row's columns plus the names of its court and venue.
 ``Matches`` is the dict of core matches a format's functions work on: it holds the few rows a
 result touches and loads any other one by key when the core asks for it (a bye passing an entry
@@ -13,9 +11,7 @@ on, a grand final voided), so progression never reads the whole bracket.
 from __future__ import annotations
 
 import json
-import operator
-from itertools import chain, groupby
-from typing import Callable, Iterable
+from typing import Iterable
 
 from sqlalchemy import bindparam, func, insert, select, update
 
@@ -55,24 +51,8 @@ def plan_of(m: CoreMatch) -> dict:
     return plan
 
 
-def to_columns(m: CoreMatch, contest_id: int, seq: int) -> tuple:
-    """The values of a new match row from a core match, in ``INSERT_COLUMNS`` order, JSON columns encoded."""
-    winner, plan, entries = m.winner, plan_of(m), m.entries
-    return (contest_id, m.key, seq, m.stage, m.round, m.position, m.group, m.heat, _entries_json(entries), m.status,
-            winner, None if winner is None else entries[winner], to_json(plan) if plan else "{}", 1)
-
-
-def _entries_json(entries: list) -> str:
-    """The ``entries`` column: two entry ids written directly (most matches: four times faster), else JSON."""
-    if len(entries) == 2:
-        a, b = entries
-        if type(a) is int and type(b) is int:
-            return f"[{a}, {b}]"
-    return to_json(entries)
-
-
 def to_core(rec: dict) -> dict:
-    """The core row (``model.match_to_row``) of a stored record: the inverse of ``to_columns``."""
+    """The core row (``model.match_to_row``) of a stored record: the inverse of ``match_insert.to_columns``."""
     return {"closed": [False] * len(rec["entries"]), **rec["plan"], "key": rec["key"], "stage": rec["stage"],
             "round": rec["round"], "position": rec["position"], "group": rec["group"], "heat": rec["heat"],
             "entries": rec["entries"], "status": rec["status"], "winner": rec["winner"]}
@@ -131,86 +111,6 @@ def _json_encoder():
 
 
 to_json = _json_encoder()
-#: the columns of a new match row, in the order ``to_columns`` gives their values
-INSERT_COLUMNS = ("contest_id", "key", "seq", "stage", "round", "position", "group", "heat", "entries", "status",
-                  "winner", "winner_entry_id", "plan", "version")
-#: the indexes of the columns that may be None (``group``, ``heat``, ``winner``, ``winner_entry_id``)
-_NULLABLE = tuple(INSERT_COLUMNS.index(c) for c in ("group", "heat", "winner", "winner_entry_id"))
-_inserts: dict[str, tuple[str, Callable]] = {}
-
-
-def _insert_sql(dialect) -> tuple[str, Callable]:
-    """The INSERT of a match row in the dialect's own SQL, and how to turn ``to_columns`` values into its
-    parameters (reordered for positional styles, named for the others)."""
-    if dialect.name not in _inserts:
-        compiled = insert(T).compile(dialect=dialect, column_keys=list(INSERT_COLUMNS))
-        if not compiled.positional:
-            params: Callable = lambda values: dict(zip(INSERT_COLUMNS, values))  # noqa: E731
-        elif tuple(compiled.positiontup) == INSERT_COLUMNS:
-            params = tuple
-        else:
-            params = operator.itemgetter(*(INSERT_COLUMNS.index(k) for k in compiled.positiontup))
-        _inserts[dialect.name] = (str(compiled), params)
-    return _inserts[dialect.name]
-
-
-def _nulls(row: tuple) -> tuple[bool, bool, bool, bool]:
-    g, h, w, e = _NULLABLE  # (unrolled: this runs once per match of a draw)
-    return row[g] is None, row[h] is None, row[w] is None, row[e] is None
-
-
-#: rows per INSERT statement on SQLite (one multi-row VALUES of at most 32 x 14 parameters)
-SQLITE_ROWS_PER_INSERT = 32
-_sqlite_inserts: dict[tuple[int, ...], tuple[str, Callable]] = {}
-
-
-def _sqlite_insert(dialect, kept: tuple[int, ...]) -> tuple[str, Callable]:
-    """SQLite's INSERT of the ``INSERT_COLUMNS`` at ``kept`` (written here: a plain statement needs no compiler
-    pass), and how to pick their values out of a ``to_columns`` row."""
-    if kept not in _sqlite_inserts:
-        quote = dialect.identifier_preparer.quote
-        names = ", ".join(quote(INSERT_COLUMNS[i]) for i in kept)
-        _sqlite_inserts[kept] = (f"INSERT INTO {quote(T.name)} ({names}) VALUES ({', '.join('?' * len(kept))})",
-                                 operator.itemgetter(*kept))
-    return _sqlite_inserts[kept]
-
-
-def _insert_sqlite(conn, rows: list[tuple]) -> None:
-    """SQLite: runs of rows with the same NULL columns, those columns left out (they default to NULL), 32 rows
-    to a statement.
-
-    Python's sqlite3 binds a None through its adapter look-up (about 1.5 µs a value: half the insert of a
-    2,016-match round robin), and each statement executed costs a reset and a step: both measured here. The
-    runs follow the draw's order, so ids still do. (One INSERT of every row was slower in a fresh process,
-    where SQLite parses the long statement; 32 rows parse once and are reused.)"""
-    k = SQLITE_ROWS_PER_INSERT
-    for nulls, run in groupby(rows, _nulls):
-        dropped = {i for i, null in zip(_NULLABLE, nulls) if null}
-        sql, pick = _sqlite_insert(conn.dialect, tuple(i for i in range(len(INSERT_COLUMNS)) if i not in dropped))
-        values = [pick(r) for r in run]
-        whole = len(values) - len(values) % k
-        if whole:
-            head, one = sql.split(" VALUES ")
-            conn.exec_driver_sql(f"{head} VALUES {', '.join([one] * k)}",
-                                 [tuple(chain.from_iterable(values[i:i + k])) for i in range(0, whole, k)])
-        if whole < len(values):
-            conn.exec_driver_sql(sql, values[whole:])
-
-
-def insert_matches(contest_id: int, bracket: Bracket) -> int:
-    """Store every match of a new bracket in bulk (executemany), JSON columns encoded here."""
-    rows = [to_columns(m, contest_id, seq) for seq, m in enumerate(bracket.matches.values())]
-    if not rows:
-        return 0
-    conn = db.session.connection()
-    if conn.dialect.name == "sqlite":
-        _insert_sqlite(conn, rows)
-    else:
-        sql, pick = _insert_sql(conn.dialect)
-        conn.exec_driver_sql(sql, rows if pick is tuple else [pick(r) for r in rows])
-    return len(rows)
-
-
 class Matches(dict):
     """Core matches by key for one contest; a key not loaded yet is read from the database on first use."""
 

@@ -25,8 +25,10 @@ fill_knockout = groups_knockout.fill_knockout
 
 
 def build(fmt: Mapping, entries: Sequence[Entry], seeds: Sequence[EntryId] = (), random_seed: int = 0,
-          separate: bool = True) -> Bracket:
-    """Draw and generate the whole structure of a contest from its format and approved entries."""
+          separate: bool = True, compact: bool = False) -> Bracket:
+    """Draw and generate the whole structure of a contest from its format and approved entries.
+
+    ``compact`` (for storing it): round robin groups as ``round_robin.Schedule``s in ``Bracket.schedules``."""
     kind = fmt.get("type")
     if kind in ("single_elimination", "double_elimination"):
         limit = fmt.get("seeds") or len(seeds)
@@ -36,13 +38,13 @@ def build(fmt: Mapping, entries: Sequence[Entry], seeds: Sequence[EntryId] = (),
         else:
             b = double_elimination.generate(lineup, fmt.get("grand_final", "single"))
     elif kind == "round_robin":
-        b = round_robin.generate(seeded_order(entries, seeds, random_seed), fmt.get("cycles", 1))
+        b = round_robin.generate(seeded_order(entries, seeds, random_seed), fmt.get("cycles", 1), compact)
     elif kind == "groups_knockout":
         ranked = {e.id: e for e in entries}
         order = [ranked[i] for i in seeded_order(entries, seeds, random_seed)]
         groups = snake_groups(order, fmt["groups"], separate)
         b = groups_knockout.generate(groups, fmt["qualifiers_per_group"], fmt.get("cycles", 1),
-                                     bool(fmt.get("third_place", False)))
+                                     bool(fmt.get("third_place", False)), compact=compact)
     elif kind == "timed_heats":
         delegations = {e.id: e.delegation for e in entries} if separate else None
         b = timed_heats.generate(seeded_order(entries, seeds, random_seed), fmt["lanes"], fmt.get("runs", 1),

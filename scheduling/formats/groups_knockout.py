@@ -84,6 +84,8 @@ def _crowding(lines: list) -> int:
             by_group.setdefault(s[0], []).append(line)
     excess = 0
     for mates in by_group.values():
+        if len(mates) < 2:
+            continue  # (a group's only qualifier crowds nobody)
         for level in range(1, size.bit_length() - 1):
             length, share = size >> level, -(-len(mates) // (1 << level))
             counts: dict[int, int] = {}
@@ -186,17 +188,19 @@ def knockout_lineup(sizes: Sequence[int], qualifiers: int) -> tuple[list[Source 
 
 
 def generate(groups: Sequence[Sequence[EntryId]], qualifiers_per_group: int, cycles: int = 1,
-             third_place: bool = False, names: Sequence[str] | None = None) -> Bracket:
-    """Group round robins and the labelled knockout, from groups already drawn (see draw.snake_groups)."""
+             third_place: bool = False, names: Sequence[str] | None = None, compact: bool = False) -> Bracket:
+    """Group round robins and the labelled knockout, from groups already drawn (see draw.snake_groups);
+    ``compact``: the groups as ``round_robin.Schedule``s (``Bracket.schedules``)."""
     names = list(names or group_names(len(groups)))
     q = qualifiers_per_group
     if q < 1 or any(len(g) < q for g in groups) or len(names) != len(groups):
         raise Invalid.one("format.qualifiers_per_group", N_("Every group needs at least %(n)s entries."), n=q)
     b = Bracket(FORMAT, [e for g in groups for e in g], {}, {
         "groups": {name: list(g) for name, g in zip(names, groups)}, "qualifiers_per_group": q,
-        "cycles": cycles, "third_place": third_place, "standings": {}})
+        "cycles": cycles, "third_place": third_place, "standings": {}}, [] if compact else None)
     for name, g in zip(names, groups):
         round_robin.add_group(b, g, name, cycles)
+    group_matches = len(b.matches)
     lineup, byes = knockout_lineup([len(g) for g in groups], q)
     labels = [None if s is None else f"{names[s[0]]}{s[1]}" for s in lineup]
     b.options["qualifiers"] = sum(1 for s in lineup if s is not None)
@@ -204,7 +208,7 @@ def generate(groups: Sequence[Sequence[EntryId]], qualifiers_per_group: int, cyc
         add_knockout(b, [None] * len(lineup), byes, "knockout", third_place, labels)
         b.options["sources"] = [[f"knockout-1-{i // 2 + 1}", i % 2, names[s[0]], s[1]]
                                 for i, s in enumerate(lineup) if s is not None]
-        settle(b)
+        settle(b, group_matches)  # (the group matches are all ready)
     return b
 
 

@@ -149,6 +149,11 @@ class Bracket:
     entries: list
     matches: dict[str, Match] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
+    #: a list when the bracket is generated *compact* (to be stored): its round robin groups are kept here as
+    #: ``round_robin.Schedule``s, before ``matches`` in generation order, instead of as Match objects in ``matches``
+    #: (all ready at once and linked to nothing: a 64-entry group's 2,016 Match objects would only be converted
+    #: back into rows); None: every match is in ``matches``
+    schedules: list | None = None
 
     def add(self, m: Match) -> Match:
         """Append a match (its links must point to matches added later)."""

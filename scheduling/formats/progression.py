@@ -6,6 +6,7 @@ dict lookups and returns the changed matches only.
 """
 from __future__ import annotations
 
+from itertools import islice
 from typing import Iterable, Mapping
 
 from common.errors import N_
@@ -17,10 +18,13 @@ def _open_slots(m: Match) -> list[int]:
     return [i for i, closed in enumerate(m.closed) if not closed]
 
 
-def settle(b: Bracket) -> None:
-    """Set every match's status after generation, closing slots fed by byes and moving bye winners on."""
+def settle(b: Bracket, first: int = 0) -> None:
+    """Set every match's status after generation, closing slots fed by byes and moving bye winners on.
+
+    ``first``: the position in generation order of the first match to settle (the ones before it, a groups
+    stage say, are already set and feed nothing)."""
     ms = b.matches
-    for m in ms.values():
+    for m in islice(ms.values(), first, None):
         if m.status == FINISHED:
             continue
         closed, entries = m.closed, m.entries

@@ -7,8 +7,9 @@ robin, ``group-A-r-p`` inside group A. The final order is sport-specific: the ca
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from common.errors import N_, Invalid
 from scheduling.formats.model import READY, Bracket, EntryId, Match, Placing, round_key_prefix
@@ -42,25 +43,53 @@ def _cycle(n: int) -> tuple[tuple[tuple[int, int], ...], ...]:
     return tuple(rounds)
 
 
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """The matches of one round robin: every pair of ``entries`` once per cycle, by the circle method.
+
+    All are ready at once and feed nothing, so the schedule is the whole of them: ``matches`` gives them as
+    core Match objects, a draw stores them from ``rounds`` directly.
+    """
+
+    entries: tuple
+    group: str | None = None
+    cycles: int = 1
+    stage: str = "group"
+
+    def rounds(self) -> Iterator[tuple[int, str, list[tuple[EntryId, EntryId]]]]:
+        """Each round as (round, key prefix, the pairs by position from 1): match ``p`` is ``prefix + str(p)``."""
+        e, one = self.entries, _cycle(len(self.entries))
+        for cycle in range(self.cycles):  # the second cycle repeats the first with the slots swapped
+            for r, pairs in enumerate(one, start=1 + cycle * len(one)):
+                prefix = round_key_prefix(self.stage, r, self.group)
+                yield r, prefix, [(e[x], e[y]) for x, y in pairs] if cycle == 0 else [(e[y], e[x]) for x, y in pairs]
+
+    def matches(self) -> Iterator[Match]:
+        """The schedule's matches in generation order."""
+        stage, group = self.stage, self.group
+        for r, prefix, pairs in self.rounds():
+            for p, (x, y) in enumerate(pairs, start=1):
+                yield Match(prefix + str(p), stage, r, p, [x, y], [False, False], READY, group)
+
+
 def add_group(b: Bracket, entries: Sequence[EntryId], group: str | None = None, cycles: int = 1,
               stage: str = "group") -> None:
-    """Append all matches of a round robin among ``entries`` (every match ready at once)."""
+    """Append all matches of a round robin among ``entries`` (every match ready at once); a compact bracket
+    (``b.schedules``) keeps them as their ``Schedule``."""
     if cycles not in (1, 2):
         raise Invalid.one("format.cycles", N_("One or two cycles."))
-    one = _cycle(len(entries))
-    matches = b.matches  # (appended to directly: 64 entries make 2,016 matches)
-    for cycle in range(cycles):
-        for r, pairs in enumerate(one, start=1 + cycle * len(one)):
-            prefix = round_key_prefix(stage, r, group)
-            for p, (x, y) in enumerate(pairs, start=1):
-                key = prefix + str(p)
-                slots = [entries[x], entries[y]] if cycle == 0 else [entries[y], entries[x]]
-                matches[key] = Match(key, stage, r, p, slots, [False, False], READY, group)
+    schedule = Schedule(tuple(entries), group, cycles, stage)
+    if b.schedules is None:
+        b.matches.update((m.key, m) for m in schedule.matches())
+    elif b.matches:
+        raise ValueError("a compact bracket's groups come before its other matches")
+    else:
+        b.schedules.append(schedule)
 
 
-def generate(entries: Sequence[EntryId], cycles: int = 1) -> Bracket:
-    """All matches of a round robin among ``entries``, in the drawn order."""
-    b = Bracket(FORMAT, list(entries), {}, {"cycles": cycles})
+def generate(entries: Sequence[EntryId], cycles: int = 1, compact: bool = False) -> Bracket:
+    """All matches of a round robin among ``entries``, in the drawn order (``compact``: as one ``Schedule``)."""
+    b = Bracket(FORMAT, list(entries), {}, {"cycles": cycles}, [] if compact else None)
     add_group(b, entries, None, cycles)
     return b
 

@@ -109,6 +109,10 @@ def test_groups_then_knockout_run_to_a_full_ranking(contest, rng):
     fmt = {"type": "groups_knockout", "groups": n_groups, "qualifiers_per_group": q, "third_place": third}
     b = build(fmt, entries, [], random_seed)
     assert b.matches == build(fmt, entries, [], random_seed).matches
+    compact = build(fmt, entries, [], random_seed, compact=True)  # (what a draw stores: the groups as schedules)
+    assert [m for s in compact.schedules for m in s.matches()] + list(compact.matches.values()) == \
+        list(b.matches.values())
+    assert [s.group for s in compact.schedules] == list(b.options["groups"]) and compact.options == b.options
     groups = b.options["groups"]
     assert sorted(e for g in groups.values() for e in g) == list(range(len(entries)))
     lines, _ = knockout_lineup([len(g) for g in groups.values()], q)

@@ -100,3 +100,16 @@ def test_the_same_entries_and_seed_give_the_same_schedule(n, random_seed):
     b = build(fmt, entries, [0], random_seed)
     assert b.matches == build(fmt, entries, [0], random_seed).matches
     assert sorted(e for m in b.matches.values() for e in m.entries) == sorted(list(range(n)) * (n - 1))
+
+
+@PROPS
+@given(st.integers(2, 20), st.sampled_from([1, 2]), st.integers(0, 10**6))
+def test_a_compact_round_robin_holds_the_same_matches_as_its_schedule(n, cycles, random_seed):
+    """What a draw stores (the compact schedule) is the bracket the core works on, match for match, in order."""
+    entries = [Entry(i, i % 3) for i in range(n)]
+    fmt = {"type": "round_robin", "cycles": cycles}
+    compact = build(fmt, entries, [], random_seed, compact=True)
+    full = build(fmt, entries, [], random_seed)
+    assert compact.matches == {} and len(compact.schedules) == 1 and full.schedules is None
+    assert [m for s in compact.schedules for m in s.matches()] == list(full.matches.values())
+    assert (compact.entries, compact.options) == (full.entries, full.options)

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from common.db import db
-from scheduling import match_store
+from scheduling import match_insert, match_store
 from scheduling.match_services import bracket_view
 from scheduling.models import Draw, MatchLog
 from tests.web.match_helpers import by_key, contest, delegations, draw, entries, matches, put_result, win_games
@@ -208,7 +208,8 @@ def test_more_seeds_than_the_format_allows_are_refused(client, organiser, dummy_
 
 def test_stored_matches_read_back_as_the_core_built_them(client, organiser, dummy_event, token):
     """Every column of every match reads back as the core generated it, whichever columns were NULL (a draw
-    goes in by runs of rows with the same NULL columns on SQLite), and ids follow the draw's order."""
+    goes in by runs of rows with the same NULL columns on SQLite), and ids follow the draw's order; round robin
+    groups (stored from their compact schedules) read back as the core's Match objects."""
     from scheduling import match_store
     from scheduling.draw_services import approved_entries
     from scheduling.formats import build
@@ -218,14 +219,17 @@ def test_stored_matches_read_back_as_the_core_built_them(client, organiser, dumm
     h = token("org")
     shapes = set()
     for name, fmt, count in (("男单", {"type": "groups_knockout", "groups": 3, "qualifiers_per_group": 2}, 10),
-                             ("女单", {"type": "single_elimination", "third_place": True}, 5)):
+                             ("女单", {"type": "single_elimination", "third_place": True}, 5),
+                             ("男双", {"type": "round_robin", "cycles": 2}, 7),
+                             ("女双", {"type": "groups_knockout", "groups": 2, "qualifiers_per_group": 1}, 9)):
         c = contest(organiser, dummy_event, name, format=fmt)
         es = entries(c.id, delegations(dummy_event, 3), count)
         draw(client, h, c.id, random_seed=5, seeds=es[:2])
         db.session.rollback()
         core = build(c.format, approved_entries(c.id), es[:2], 5, True)
         stored = match_store.records(Match.contest_id == c.id)
-        assert [r["key"] for r in stored] == list(core.matches)
+        assert core.schedules is None and [r["key"] for r in stored] == list(core.matches)
+        assert [r["seq"] for r in stored] == list(range(len(stored)))
         assert [r["id"] for r in stored] == sorted(r["id"] for r in stored)
         for rec, m in zip(stored, core.matches.values()):
             assert match_to_row(match_store.match_from_row(match_store.to_core(rec))) == match_to_row(m), rec["key"]
@@ -246,7 +250,7 @@ def test_rows_with_different_null_columns_keep_every_value(organiser, dummy_even
         group, heat, winner = ("A" if i % 3 == 0 else None), (i if i % 5 == 0 else None), (1 if i % 2 else None)
         b.add(CoreMatch(f"main-1-{i + 1}", "main", 1, i + 1, [10 + i, 20 + i], [False, False],
                         "bye" if winner is not None else "ready", group, heat, winner=winner))
-    match_store.insert_matches(c.id, b)
+    match_insert.insert_matches(c.id, b)
     db.session.commit()
     stored = match_store.records(Match.contest_id == c.id)
     assert [match_to_row(match_store.match_from_row(match_store.to_core(r))) for r in stored] == \
@@ -257,8 +261,8 @@ def test_rows_with_different_null_columns_keep_every_value(organiser, dummy_even
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(st.none(), st.integers(-2**63, 2**63), st.booleans(), st.text(max_size=3)), max_size=4))
 def test_the_entries_column_is_the_json_of_the_slots_however_it_is_written(slots):
-    assert json.loads(match_store._entries_json(slots)) == slots
-    assert match_store._entries_json(slots) == match_store.to_json(slots)
+    assert json.loads(match_insert._entries_json(slots)) == slots
+    assert match_insert._entries_json(slots) == match_store.to_json(slots)
 
 
 def test_a_draw_made_through_the_api_is_public_at_once_and_a_redraw_keeps_it_so(client, organiser, dummy_event,
