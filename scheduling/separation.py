@@ -187,17 +187,26 @@ def _share(groups: dict, n_pool: int, need: int, quarters: tuple[list[int], dict
     """
     free, seeded = quarters
     parts = len(free)
-    low, high, wide, share = {}, {}, {}, {}
+    low, high, share = {}, {}, {}
     for d, v in groups.items():
-        per_part = seeded.get(d, [0] * parts)
-        u, ft, k = len(v), sum(per_part[:parts // 2]), len(v) + sum(per_part)
-        low[d], high[d] = min(max(k // 2 - ft, 0), u), min(max((k + 1) // 2 - ft, 0), u)
-        wide[d] = (min(max(k - limit[d] - ft, 0), u), min(max(limit[d] - ft, 0), u))
-        if parts == 4:  # look one level down: room left for this delegation in each quarter
-            cap = [max(0, min(free[i], -(-k // 4) - per_part[i])) for i in range(4)]
-            lo2, hi2 = max(low[d], u - cap[2] - cap[3]), min(high[d], cap[0] + cap[1])
-            if lo2 <= hi2:
-                low[d], high[d] = lo2, hi2
+        u = len(v)
+        per_part = seeded.get(d)
+        if per_part is None:  # (no seed of its own in this section: the usual case, the same sums with ft = 0)
+            low[d], high[d] = u // 2, (u + 1) // 2
+            if parts == 4:  # look one level down: room left for this delegation in each quarter
+                q = -(-u // 4)
+                lo2 = max(low[d], u - min(free[2], q) - min(free[3], q))
+                hi2 = min(high[d], min(free[0], q) + min(free[1], q))
+                if lo2 <= hi2:
+                    low[d], high[d] = lo2, hi2
+        else:
+            ft, k = sum(per_part[:parts // 2]), u + sum(per_part)
+            low[d], high[d] = min(max(k // 2 - ft, 0), u), min(max((k + 1) // 2 - ft, 0), u)
+            if parts == 4:
+                cap = [max(0, min(free[i], -(-k // 4) - per_part[i])) for i in range(4)]
+                lo2, hi2 = max(low[d], u - cap[2] - cap[3]), min(high[d], cap[0] + cap[1])
+                if lo2 <= hi2:
+                    low[d], high[d] = lo2, hi2
         share[d] = low[d]
     extra = need - sum(share.values())
     flexible = [d for d in groups if high[d] > low[d]]
@@ -212,6 +221,11 @@ def _share(groups: dict, n_pool: int, need: int, quarters: tuple[list[int], dict
     order = list(groups)
     rng.shuffle(order)
     step = 1 if extra > 0 else -1
+    wide = {}  # the range that keeps each delegation within its share of the whole draw
+    for d, v in groups.items():
+        u, per_part = len(v), seeded.get(d, [0] * parts)
+        ft, k = sum(per_part[:parts // 2]), u + sum(per_part)
+        wide[d] = (min(max(k - limit[d] - ft, 0), u), min(max(limit[d] - ft, 0), u))
     while extra:  # no even split fits the free lines: stay within the draw-wide share, then spread thinly
         movable = [d for d in order if 0 <= share[d] + step <= len(groups[d])]
         pick = min(movable, key=lambda d: (not wide[d][0] <= share[d] + step <= wide[d][1],
