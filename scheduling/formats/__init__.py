@@ -1,10 +1,10 @@
 """Competition formats: generate a contest's whole structure up front, progress it, rank it. Pure.
 
 One module per format; this package resolves a contest's ``format`` dict (as validated by
-``competitions.sports.formats``) to the right one. A service makes a draw with ``build``, stores
-every match (``model.match_to_row``), then for each result rebuilds the bracket from its rows and
-writes back only the ``Change`` list returned by ``apply_result`` / ``record_race`` /
-``fill_knockout``.
+``competitions.sports.formats``) to the right one. A service makes a draw with ``build`` (compact:
+round robin groups as ``round_robin.Schedule``s), stores every match, then for each result rebuilds
+the part of the bracket it needs from the stored rows (``model.match_from_row``) and writes back only
+the ``Change`` list returned by ``apply_result`` / ``record_race`` / ``fill_knockout``.
 """
 from __future__ import annotations
 
