@@ -1,8 +1,8 @@
 """entries: one (contest_id, status) index instead of one on contest_id and one on status
 
 SQLite, without statistics, chose the status index for "this contest's approved entries": a draw read
-every approved entry of every contest (measured: 512 entries drawn among 10,000 approved elsewhere took
-1.2 ms instead of 0.3). Every query on entries names its contest; the new index serves those alone too.
+every approved entry of every contest (measured: reading 512 entries among 10,000 approved elsewhere took
+1.2 ms, 0.85 ms with this index). Every query on entries names its contest; the new index serves those alone too.
 
 Revision ID: 0007
 Revises: 0006
