@@ -63,14 +63,12 @@ _UNGROUPED_COLUMNS = tuple(c for c in SCHEDULE_COLUMNS if c != "group")
 def _schedule_rows(contest_id: int, schedule: Schedule, seq: int) -> list[tuple]:
     """A schedule's rows (``SCHEDULE_COLUMNS``, or without the group when it has none), numbered from ``seq``."""
     rows: list[tuple] = []
-    group, pair = schedule.group, _pair_json(schedule)
+    group = () if schedule.group is None else (schedule.group,)
+    pair = _pair_json(schedule)
     for r, prefix, pairs in schedule.rounds():
         start = seq + len(rows) - 1
-        if group is None:
-            rows += [(contest_id, prefix + str(p), start + p, r, p, pair(a, b)) for p, (a, b) in enumerate(pairs, 1)]
-        else:
-            rows += [(contest_id, prefix + str(p), start + p, r, p, group, pair(a, b))
-                     for p, (a, b) in enumerate(pairs, 1)]
+        rows += [(contest_id, prefix + str(p), start + p, r, p, *group, pair(a, b))
+                 for p, (a, b) in enumerate(pairs, 1)]
     return rows
 
 
@@ -111,7 +109,7 @@ def _insert_sql(dialect) -> tuple[str, Callable]:
 
 
 #: the text columns written into the statement (not bound) for a run of rows that share them: sqlite3 copies
-#: each bound text, and a round robin's 2,016 rows share their stage, status and empty plan (a sixth of the insert)
+#: each bound text, and a round robin's 2,016 rows share their stage, status and empty plan (an eighth of their insert)
 _SHARED = tuple(INSERT_COLUMNS.index(c) for c in ("stage", "status", "plan"))
 
 
@@ -120,8 +118,8 @@ def _shape(row: tuple) -> tuple:
     the stage and status, and the plan when it is empty (written as literals)."""
     g, h, w, e = _NULLABLE  # (unrolled: this runs once per match of a draw)
     s, t, p = _SHARED
-    plan = row[p]
-    return row[g] is None, row[h] is None, row[w] is None, row[e] is None, row[s], row[t], plan if plan == "{}" else None
+    empty_plan = row[p] if row[p] == "{}" else None
+    return row[g] is None, row[h] is None, row[w] is None, row[e] is None, row[s], row[t], empty_plan
 
 
 #: rows per INSERT statement on SQLite (one multi-row VALUES of at most 32 x 14 parameters)

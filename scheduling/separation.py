@@ -188,10 +188,12 @@ def _share(groups: dict, n_pool: int, need: int, quarters: tuple[list[int], dict
     free, seeded = quarters
     parts = len(free)
     low, high, share = {}, {}, {}
+    sums = {}  # delegation -> (its seeds in the top half, its entries in the section with its seeds)
     for d, v in groups.items():
         u = len(v)
         per_part = seeded.get(d)
         if per_part is None:  # (no seed of its own in this section: the usual case, the same sums with ft = 0)
+            sums[d] = 0, u
             low[d], high[d] = u // 2, (u + 1) // 2
             if parts == 4:  # look one level down: room left for this delegation in each quarter
                 q = -(-u // 4)
@@ -200,7 +202,7 @@ def _share(groups: dict, n_pool: int, need: int, quarters: tuple[list[int], dict
                 if lo2 <= hi2:
                     low[d], high[d] = lo2, hi2
         else:
-            ft, k = sum(per_part[:parts // 2]), u + sum(per_part)
+            sums[d] = ft, k = sum(per_part[:parts // 2]), u + sum(per_part)
             low[d], high[d] = min(max(k // 2 - ft, 0), u), min(max((k + 1) // 2 - ft, 0), u)
             if parts == 4:
                 cap = [max(0, min(free[i], -(-k // 4) - per_part[i])) for i in range(4)]
@@ -222,9 +224,8 @@ def _share(groups: dict, n_pool: int, need: int, quarters: tuple[list[int], dict
     rng.shuffle(order)
     step = 1 if extra > 0 else -1
     wide = {}  # the range that keeps each delegation within its share of the whole draw
-    for d, v in groups.items():
-        u, per_part = len(v), seeded.get(d, [0] * parts)
-        ft, k = sum(per_part[:parts // 2]), u + sum(per_part)
+    for d, (ft, k) in sums.items():
+        u = len(groups[d])
         wide[d] = (min(max(k - limit[d] - ft, 0), u), min(max(limit[d] - ft, 0), u))
     while extra:  # no even split fits the free lines: stay within the draw-wide share, then spread thinly
         movable = [d for d in order if 0 <= share[d] + step <= len(groups[d])]

@@ -38,7 +38,7 @@ def build(fmt: Mapping, entries: Sequence[Entry], seeds: Sequence[EntryId] = (),
         else:
             b = double_elimination.generate(lineup, fmt.get("grand_final", "single"))
     elif kind == "round_robin":
-        b = round_robin.generate(seeded_order(entries, seeds, random_seed), fmt.get("cycles", 1), compact)
+        b = round_robin.generate(seeded_order(entries, seeds, random_seed), fmt.get("cycles", 1), compact=compact)
     elif kind == "groups_knockout":
         ranked = {e.id: e for e in entries}
         order = [ranked[i] for i in seeded_order(entries, seeds, random_seed)]

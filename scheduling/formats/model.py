@@ -1,9 +1,10 @@
 """The plain data of a competition structure: matches, the links between them, changes, places. Pure.
 
 A ``Bracket`` holds every match of a contest, generated up front in an order where every link points
-forward (a match only feeds matches after it); a compact one keeps its round robin groups as schedules. A ``Match`` has one slot per entry; a slot is
-*closed* when it will never receive an entry (a bye). Rows (``match_to_row``) are plain dicts of
-JSON-friendly values, which is how a database layer stores and reloads a bracket.
+forward (a match only feeds matches after it); a compact one keeps its round robin groups as schedules.
+A ``Match`` has one slot per entry; a slot is *closed* when it will never receive an entry (a bye).
+Rows (``match_to_row``) are plain dicts of JSON-friendly values, which is how a database layer stores
+and reloads a bracket.
 """
 from __future__ import annotations
 
