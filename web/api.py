@@ -73,7 +73,10 @@ def current_user_or_none():
 
 def json_body() -> dict:
     """The request's JSON object; 400 problem for malformed JSON or a body that is not an object."""
-    data = request.get_json(silent=True, force=True)
+    try:
+        data = request.get_json(silent=True, force=True)
+    except RecursionError:  # (nested deeper than the decoder goes: not an error ``silent`` catches)
+        data = None
     if data is None:
         raise BadBody(N_("The body must be valid JSON (UTF-8)."))
     if not isinstance(data, dict):

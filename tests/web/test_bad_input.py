@@ -21,6 +21,14 @@ def test_malformed_json_is_400(client, organiser, token):
     assert client.post("/api/v1/events", data=b"\xff\xfe", headers=headers).status_code == 400
 
 
+@pytest.mark.parametrize("path", ["/api/v1/tokens", "/api/v1/events"])
+def test_json_nested_deeper_than_the_decoder_goes_is_400(client, organiser, token, path):
+    deep = '{"a": ' + "[" * 5000 + "]" * 5000 + "}"
+    r = client.post(path, data=deep, headers={**token("org"), "Content-Type": "application/json"})
+    assert r.status_code == 400 and r.mimetype == "application/problem+json", r.get_data(as_text=True)[:200]
+    assert count(Event) == 0
+
+
 @pytest.mark.parametrize("over,field", [
     ({"name": None}, "name"), ({"name": 42}, "name"), ({"name": "x" * 10_000}, "name"),
     ({"starts_on": "tomorrow"}, "starts_on"), ({"starts_on": "2025-02-30"}, "starts_on"),
