@@ -71,4 +71,5 @@ def _race_ties(contest_id: int) -> list[dict]:
     """Crews with equal times in finished rounds of races."""
     names = {e: n["name"] for e, n in entry_names(contest_id).items()}
     return [{"group": str(t["round"]), "heading": _("Round %(n)s", n=t["round"]), "entries": t["entries"],
-             "recorded": t["decided"], "names": names} for t in race_ties.race_ties(current_user, contest_id)]
+             "recorded": t["decided"], "holds": t["holds"], "names": names}
+            for t in race_ties.race_ties(current_user, contest_id)]

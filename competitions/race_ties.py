@@ -1,10 +1,13 @@
 """Deciding equal times in races: the order a re-race or a lot gave crews of a round who share a time.
 
 RULES.md: a tie that decides progression is resolved by re-race or lot (the contest's setting
-``tie_resolution``). Until the decision is recorded, a lot drawn from the draw's recorded random seed
-orders them, so that the next races can be seated at once. An organiser records the order for crews
-of a finished round with the same time (to 0.01 s); the races that round seated are seated again, as
-long as none of them has been raced. Logged with the way it was decided and the note given.
+``tie_resolution``). With ``lot``, a lot drawn from the draw's recorded random seed orders them and the
+next races are seated at once; with ``rerace`` (the default), crews sharing a time across a progression
+cut hold the races they lead to unseated until the re-race's order is recorded (equal times within the
+crews that go on are still ordered by that lot, for their lanes). An organiser records the order for
+crews of a finished round with the same time (to 0.01 s): races the round held are seated, races it
+seated are seated again, as long as none of them has been raced. Logged with the way it was decided and
+the note given.
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from scheduling import match_store
 from scheduling.draw_services import draw_of, managed_contest
 from scheduling.formats.corrections import decide_equal_times
 from scheduling.formats.model import FINISHED
-from scheduling.formats.timed_heats import FINALS, decided_order, equal_times, races_of_round
+from scheduling.formats.timed_heats import FINALS, HOLD_TIES, decided_order, equal_times, held_ties, races_of_round
 
 T = match_store.T
 
@@ -38,7 +41,7 @@ def decide_race_tie(actor: User, contest_id: int, data: dict) -> dict:
     if isinstance(round_, bool) or not isinstance(round_, int):
         bag.add("round", N_("Choose a round of these races."))
     bag.raise_if_any()
-    ms, bracket = _bracket(draw)
+    ms, bracket = _bracket(contest, draw)
     races = races_of_round(bracket, round_)
     if not races:
         raise Invalid.one("round", N_("Choose a round of these races."))
@@ -49,7 +52,8 @@ def decide_race_tie(actor: User, contest_id: int, data: dict) -> dict:
         raise Invalid.one("order", N_("List crews of this round that share a time, once each, in the decided order."))
     changes = decide_equal_times(bracket, round_, order)
     match_store.write_back(ms, [c.key for c in changes])
-    draw.options, draw.version = bracket.options, draw.version + 1
+    draw.options = {k: v for k, v in bracket.options.items() if k != HOLD_TIES}
+    draw.version += 1
     how = (contest.settings or {}).get("tie_resolution", "rerace")
     match_store.log(contest_id, user_id_of(actor), "race_tie",
                     {"round": round_, "order": list(order), "how": how, "note": note})
@@ -66,15 +70,17 @@ def _seats_races(draw) -> bool:
     return draw.options.get("plan") not in ("trial", "final")
 
 
-def _bracket(draw):
+def _bracket(contest, draw):
     """Every race of the contest, as stored rows and as the core's bracket."""
     ms = match_store.Matches(draw.contest_id, match_store.records(T.c.contest_id == draw.contest_id))
-    return ms, ms.bracket(draw, "timed_heats")
+    return ms, ms.bracket(draw, "timed_heats", contest.settings or {})
 
 
 def _ties(bracket, round_: int) -> list[dict]:
-    decided = set(decided_order(bracket, round_))
-    return [{"entries": tie, "decided": set(tie) <= decided} for tie in equal_times(bracket, round_)]
+    """A round's equal times: whether they are decided, and whether the next races wait for it (``holds``)."""
+    decided, held = set(decided_order(bracket, round_)), held_ties(bracket, round_)
+    return [{"entries": tie, "decided": set(tie) <= decided, "holds": tie in held}
+            for tie in equal_times(bracket, round_)]
 
 
 def race_ties(actor: User, contest_id: int) -> list[dict]:
@@ -83,6 +89,6 @@ def race_ties(actor: User, contest_id: int) -> list[dict]:
     contest, draw = _drawn_races(actor, contest_id)
     if draw is None or contest.format.get("type") != "timed_heats" or not _seats_races(draw):
         return []
-    _ms, bracket = _bracket(draw)
+    _ms, bracket = _bracket(contest, draw)
     rounds = sorted({m.round for m in bracket.matches.values() if m.stage not in FINALS})
     return [{"round": r, **tie} for r in rounds for tie in _ties(bracket, r)]

@@ -97,7 +97,7 @@ def bracket_for(contest: ContestRules, rec: dict) -> tuple[match_store.Matches, 
     fmt = contest.format["type"]
     if fmt == "timed_heats":
         ms = match_store.Matches(contest.id, match_store.records(T.c.contest_id == contest.id))
-        return ms, ms.bracket(draw_of(contest.id), fmt)
+        return ms, ms.bracket(draw_of(contest.id), fmt, contest.settings)
     ms = match_store.Matches(contest.id, [rec])
     ms.prefetch(match_store.linked_keys(rec))
     return ms, Bracket(fmt, [], ms, {})
@@ -153,7 +153,7 @@ def close_group(contest: ContestRules, rules: Rules, ms: match_store.Matches, gr
     draw = draw_of(contest.id)
     if left and group not in draw.options.get("standings", {}):
         return []
-    bracket = ms.bracket(draw, "groups_knockout")
+    bracket = ms.bracket(draw, "groups_knockout", contest.settings)
     if left:
         changes = clear_group(bracket, group)
     else:

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from common.errors import Conflict, DomainError
-from competitions import result_corrections, result_services, standings, withdrawals
+from competitions import race_ties, result_corrections, result_services, standings, withdrawals
 from competitions import services as competitions
 from competitions.result_forms import (CorrectionForm, ReinstateForm, ResultForm, Sheet, UndoForm, WithdrawalForm,
                                        choices, lane_statuses, outcome_choices, payload, recorded_values, sheet_for)
@@ -114,7 +114,13 @@ def _list_page(contest, withdrawal: WithdrawalForm | None = None, reinstatement:
                            filters=FILTERS, counts=counts, labels=MATCH_STATUS_LABELS, total=len(found),
                            sections=sections(found, shown, names, contest), page=page, pages=pages,
                            withdrawal=withdrawal, reinstatement=reinstatement, withdrawn=[name(e) for e in out],
-                           ties_page=contest.format["type"] in (*standings.TABLE_FORMATS, "timed_heats"))
+                           ties_page=contest.format["type"] in (*standings.TABLE_FORMATS, "timed_heats"),
+                           waiting=[(t["round"], "、".join(name(e) for e in t["entries"]))
+                                    for t in _race_ties(contest) if t["holds"]])
+
+
+def _race_ties(contest) -> list[dict]:
+    return race_ties.race_ties(current_user, contest.id) if contest.format["type"] == "timed_heats" else []
 
 
 @bp.route("/manage/matches/<int:match_id>/result", methods=["GET", "POST"])

@@ -132,7 +132,7 @@ def ranking(actor: User | None, contest_id: int) -> dict:
         placings = core_ranking(Bracket(kind, order), order) if final else []
     else:
         ms = match_store.Matches(contest_id, match_store.records(T.c.contest_id == contest_id))
-        bracket = ms.bracket(draw, kind)
+        bracket = ms.bracket(draw, kind, contest.settings)
         placings, final = core_ranking(bracket), is_complete(bracket) and bool(ms)
     return {"final": final, "items": [{"place": p.place, "entry_id": p.entry, **_names(names, p.entry)}
                                       for p in placings]}

@@ -76,6 +76,13 @@ def record_lots(contest_id: int):
     return jsonify(lots.record_lots(current_user_or_401(), contest_id, json_body()))
 
 
+@bp.get("/contests/<int:contest_id>/race-ties")
+def race_ties_of(contest_id: int):
+    """Crews of finished rounds with equal times, decided or not, and whether the next races wait (organiser)."""
+    ties = race_ties.race_ties(current_user_or_401(), contest_id)
+    return jsonify({"items": ties, "total": len(ties)})
+
+
 @bp.post("/contests/<int:contest_id>/race-ties")
 def decide_race_tie(contest_id: int):
     """Record the order a re-race or a lot gave crews of a finished round with equal times (organiser)."""

@@ -61,7 +61,10 @@ SCHEMAS: dict = {
     "RaceTieRequest": obj({"round": ID, "order": _INTS, "note": {"type": "string", "maxLength": 500}},
                           ("round", "order")),
     "RaceTies": obj({"round": ID, "how": {"enum": ["rerace", "lot"]}, "ties": {"type": "array", "items": obj(
-        {"entries": _INTS, "decided": {"type": "boolean"}}, ("entries", "decided"))}}, ("round", "how", "ties")),
+        {"entries": _INTS, "decided": {"type": "boolean"}, "holds": {"type": "boolean"}},
+        ("entries", "decided", "holds"))}}, ("round", "how", "ties")),
+    "RaceTie": obj({"round": ID, "entries": _INTS, "decided": {"type": "boolean"}, "holds": {"type": "boolean"}},
+                   ("round", "entries", "decided", "holds")),
     "GroupLots": obj({"group": _TEXT, "lots": ref("Lots"), "rows": {"type": "array", "items": ref("StandingRow")}},
                      ("group", "lots", "rows")),
     "Ranking": obj({"final": {"type": "boolean"}, "items": {"type": "array", "items": obj({
@@ -103,8 +106,14 @@ PATHS: dict = {
                    (400, 401, 403, 404, 409, 422), True, "LotsRequest")},
     "/api/v1/contests/{contest_id}/race-ties": {
         "parameters": _CONTEST,
+        "get": op("Crews of finished rounds with equal times (organiser): whether each tie is decided, and whether "
+                  "the races it leads to wait for it (holds: the setting tie_resolution is rerace and the tie is at a "
+                  "progression cut)", 200, obj({"items": {"type": "array", "items": ref("RaceTie")},
+                                                "total": {"type": "integer"}}, ("items", "total")),
+                  (401, 403, 404), True),
         "post": op("Record the order a re-race or a lot gave crews of a finished round with equal times "
-                   "(organiser): the races the round seated are seated again; 409 once one of them is raced",
+                   "(organiser): races the round held are seated now, races it seated are seated again; 409 once "
+                   "one of them is raced",
                    200, ref("RaceTies"), (400, 401, 403, 404, 409, 422), True,
                    "RaceTieRequest")},
     "/api/v1/contests/{contest_id}/matches": {"parameters": _CONTEST, "get": _MATCHES},

@@ -11,13 +11,13 @@ on, a grand final voided), so progression never reads the whole bracket.
 from __future__ import annotations
 
 import json
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from sqlalchemy import bindparam, func, insert, select, update
 
 from common.db import db, utcnow
 from competitions.models import Court, Venue
-from scheduling.formats import Bracket
+from scheduling.formats import Bracket, timed_heats
 from scheduling.formats.model import Match as CoreMatch
 from scheduling.formats.model import match_from_row, match_to_row
 from scheduling.models import Draw, Match, MatchLog
@@ -140,9 +140,13 @@ class Matches(dict):
             for row in execute(BY_TWO_KEYS, {"contest_id": self.contest_id, "k1": pair[0], "k2": pair[-1]}):
                 self.add(dict(row._mapping))
 
-    def bracket(self, draw: Draw, fmt: str) -> Bracket:
-        """A bracket over these matches with the draw's entries and options (a copy the core may change)."""
-        return Bracket(fmt, list(draw.entry_ids), self, _copy(draw.options))
+    def bracket(self, draw: Draw, fmt: str, settings: Mapping) -> Bracket:
+        """A bracket over these matches with the draw's entries and options (a copy the core may change);
+        races also take from the contest's ``settings`` whether equal times at a cut wait for a decision."""
+        options = _copy(draw.options)
+        if fmt == timed_heats.FORMAT:
+            options[timed_heats.HOLD_TIES] = timed_heats.holds_ties(settings)
+        return Bracket(fmt, list(draw.entry_ids), self, options)
 
 
 def _copy(value):

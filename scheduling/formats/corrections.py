@@ -14,8 +14,8 @@ from typing import Mapping, Sequence
 from common.errors import N_
 from scheduling.formats.model import FINISHED, PENDING, READY, Bracket, Change, EntryId, FormatError, Match, RaceTime
 from scheduling.formats.progression import already_played, apply_result, take_back, take_back_path
-from scheduling.formats.timed_heats import (FINALS, check_times, decide_order, ordered_crews, races_of_round,
-                                            record_race, record_race_times)
+from scheduling.formats.timed_heats import (FINALS, check_times, decide_order, held_ties, ordered_crews,
+                                            races_of_round, record_race, record_race_times)
 
 
 def _voided(ms: Mapping[str, Match], m: Match) -> list[Match]:
@@ -128,11 +128,12 @@ def _retime(b: Bracket, m: Match, results: Mapping[EntryId, RaceTime]) -> list[C
 
 def decide_equal_times(b: Bracket, round_: int, order: Sequence[EntryId]) -> list[Change]:
     """Record the order a re-race or a lot gave crews of a finished round with equal times; the races the
-    round seated are seated again (refused once one of them is raced and a crew would move)."""
+    round seated are seated again (refused once one of them is raced and a crew would move), or seated now
+    when they waited for this decision (``held_ties``)."""
     races = races_of_round(b, round_)
-    before = ordered_crews(b, races, round_)
+    before, held = ordered_crews(b, races, round_), held_ties(b, round_)
     decide_order(b, round_, order)
-    if ordered_crews(b, races, round_) == before or not _later_races(b, races[0]):
+    if (ordered_crews(b, races, round_) == before and not held) or not _later_races(b, races[0]):
         return []
     played = next((t for t in _later_races(b, races[0]) if t.status == FINISHED), None)
     if played is not None:

@@ -24,6 +24,8 @@ from scheduling.formats.progression import competition_places
 FORMAT = "timed_heats"
 MODES = ("best", "sum", "final")
 FINALS = ("final", "final_a", "final_b")
+#: a bracket option the services set from the contest's settings (``holds_ties``), never stored with the draw
+HOLD_TIES = "hold_ties"
 
 
 def plan_of(n: int, lanes: int) -> str:
@@ -186,28 +188,54 @@ def races_of_round(b: Bracket, round_: int) -> list[Match]:
     return _in_order(b.select(round_=round_))
 
 
-def _advance(b: Bracket, round_: int, changed: dict) -> None:
-    done = races_of_round(b, round_)
-    if any(x.status != FINISHED for x in done):
-        return
-    lanes, plan, order = b.options["lanes"], b.options["plan"], ordered_crews(b, done, round_)
+def _routes(b: Bracket, round_: int) -> list[tuple[list[Match], int, int | None, int]]:
+    """Where a complete round sends its crews: ``(races, first, end, lane)`` over the round's order, fastest
+    first (``end`` None: every crew after ``first``); one race seats its crews from the ``lane``-th lane of
+    the centre order, several share them in a snake. Crews past the last ``end`` are out."""
+    lanes, plan, direct = b.options["lanes"], b.options["plan"], b.options["lanes"] // 2
     later = _in_order(b.select(round_=round_ + 1))
     finals = _in_order([x for x in b.matches.values() if x.stage in FINALS])
     if plan == "finals" or (plan == "semis" and round_ == 2):
-        _seat(b, finals[0], order[:lanes])
-        if len(finals) > 1:
-            _seat(b, finals[1], order[lanes:lanes + len(finals[1].entries)])
-    elif plan == "repechage" and round_ == 1:
-        direct = lanes // 2
-        _seat(b, finals[0], order[:direct])
-        _deal(b, later, order[direct:])
-    elif plan == "repechage":
-        direct = lanes // 2
-        _seat(b, finals[0], order[:lanes - direct], direct)
-        _seat(b, finals[1], order[lanes - direct:2 * lanes - direct])
-    else:
-        _deal(b, later, order[:2 * lanes])
-    changed.update((x.key, x) for x in finals + later)
+        return [([finals[0]], 0, lanes, 0)] + [([f], lanes, lanes + len(f.entries), 0) for f in finals[1:2]]
+    if plan == "repechage" and round_ == 1:
+        return [([finals[0]], 0, direct, 0), (later, direct, None, 0)]
+    if plan == "repechage":
+        return [([finals[0]], 0, lanes - direct, direct), ([finals[1]], lanes - direct, 2 * lanes - direct, 0)]
+    return [(later, 0, 2 * lanes, 0)]
+
+
+def _advance(b: Bracket, round_: int, changed: dict) -> None:
+    done = races_of_round(b, round_)
+    if any(x.status != FINISHED for x in done) or held_ties(b, round_):
+        return
+    order = ordered_crews(b, done, round_)
+    for races, first, end, lane in _routes(b, round_):
+        if len(races) == 1:
+            _seat(b, races[0], order[first:end], lane)
+        else:
+            _deal(b, races, order[first:end])
+        changed.update((x.key, x) for x in races)
+
+
+def holds_ties(settings: Mapping) -> bool:
+    """Whether equal times across a progression cut wait for a decision (the contest's ``tie_resolution``
+    is ``rerace``) rather than go by the lot drawn from the random seed (``lot``)."""
+    return settings.get("tie_resolution", "rerace") == "rerace"
+
+
+def held_ties(b: Bracket, round_: int) -> list[list[EntryId]]:
+    """The finished round's undecided equal times across a progression cut, when the bracket's option
+    ``hold_ties`` (see ``holds_ties``) says they wait for a re-race: the races they lead to stay unseated."""
+    if not b.options.get(HOLD_TIES) or b.options["plan"] in ("trial", "final"):
+        return []
+    ties = equal_times(b, round_)
+    if not ties or races_of_round(b, round_)[0].stage in FINALS:
+        return []
+    order = ordered_crews(b, races_of_round(b, round_), round_)
+    cuts = {c for _races, first, end, _lane in _routes(b, round_) for c in (first, end) if c}
+    decided = set(decided_order(b, round_))
+    return [t for t in ties if not set(t) <= decided
+            and any(order.index(t[0]) < c <= order.index(t[-1]) for c in cuts)]
 
 
 def _in_order(matches: list[Match]) -> list[Match]:
@@ -249,7 +277,7 @@ def ranking(b: Bracket) -> list[Placing]:
         base += len(m.entries)
     last = 2 if plan == "repechage" else 1
     racing = b.select(round_=last)
-    if plan != "final" and racing and all(m.status == FINISHED for m in racing):
+    if plan != "final" and racing and all(m.status == FINISHED for m in racing) and not held_ties(b, last):
         ahead = {e for m in b.matches.values() if m.round > last for e in m.entries}
         rows = [(e, r) for e, r in _results(racing) if e not in ahead]
         rows.sort(key=lambda x: race_key(x[1]))

@@ -219,3 +219,58 @@ def test_equal_times_at_the_cut_go_in_the_order_a_rerace_or_lot_gave_them():
     assert places(b)[-1] == (7, pair[0])
     with pytest.raises(FormatError):
         decide_equal_times(b, 1, [pair[0], pair[1]])  # the final it seated has been raced
+
+
+def test_with_a_rerace_as_the_setting_equal_times_at_the_cut_hold_the_races_they_lead_to():
+    from scheduling.formats.corrections import decide_equal_times
+    from scheduling.formats.timed_heats import HOLD_TIES, equal_times, held_ties
+
+    b = generate(list(range(7)), 6, ranking="final", random_seed=1)
+    b.options[HOLD_TIES] = True
+    tied = lambda e, m: RaceTime(60_000 + 100 * min(e, 5))  # noqa: E731  crews 5 and 6 share the 6th time
+    for m in [m for m in b.matches.values() if m.status == READY]:
+        record_race(b, m.key, {e: tied(e, m) for e in m.entries})
+    final = b.matches["final-2-1"]
+    assert final.status != READY and final.entries == [None] * 6  # nobody seated: the cut waits for the re-race
+    assert [sorted(t) for t in held_ties(b, 1)] == [[5, 6]] and ranking(b) == []
+    [pair] = equal_times(b, 1)
+    changes = decide_equal_times(b, 1, [6, 5])  # even in the order the lot had given them
+    assert "final-2-1" in {c.key for c in changes} and final.status == READY
+    assert sorted(final.entries) == [0, 1, 2, 3, 4, 6] and held_ties(b, 1) == []
+    record_race(b, "final-2-1", {e: RaceTime(59_000 + 100 * e) for e in final.entries})
+    assert places(b) == [(1, 0), (2, 1), (3, 2), (4, 3), (5, 4), (6, 6), (7, 5)]
+
+
+def test_equal_times_among_crews_who_all_go_on_hold_nothing():
+    from scheduling.formats.timed_heats import HOLD_TIES, equal_times, held_ties
+
+    b = generate(list(range(7)), 6, ranking="final", random_seed=1)
+    b.options[HOLD_TIES] = True
+    tied = lambda e, m: RaceTime(60_000 + 100 * max(e, 1))  # noqa: E731  crews 0 and 1 share the best time
+    for m in [m for m in b.matches.values() if m.status == READY]:
+        record_race(b, m.key, {e: tied(e, m) for e in m.entries})
+    assert [sorted(t) for t in equal_times(b, 1)] == [[0, 1]] and held_ties(b, 1) == []
+    assert b.matches["final-2-1"].status == READY and 6 not in b.matches["final-2-1"].entries
+
+
+@PROPS
+@given(races())
+def test_deciding_every_tie_that_holds_runs_any_field_to_a_full_ranking(race):
+    from scheduling.formats.corrections import decide_equal_times
+    from scheduling.formats.timed_heats import HOLD_TIES, held_ties
+
+    entries, lanes, mode, runs, times, random_seed = race
+    b = build({"type": "timed_heats", "lanes": lanes, "runs": runs, "ranking": mode}, entries, [], random_seed)
+    b.options[HOLD_TIES] = True
+    draws = iter(times)
+    while True:
+        run_all(b, lambda e, m: (lambda t: RaceTime(t) if isinstance(t, int) else RaceTime(None, t))(next(draws)))
+        rounds = sorted({m.round for m in b.matches.values()})
+        held = [(r, t) for r in rounds for t in held_ties(b, r)]
+        if not held:
+            break
+        r, tie = held[0]
+        later = [m for m in b.matches.values() if m.round > r]
+        assert all(m.status != READY for m in later if set(m.entries) & set(tie))  # nobody races into the cut
+        decide_equal_times(b, r, list(reversed(tie)))
+    assert is_complete(b) and sorted(p.entry for p in ranking(b)) == list(range(len(entries)))

@@ -110,26 +110,63 @@ def test_crews_with_equal_times_at_the_cut_go_through_as_the_rerace_decided(clie
     r = client.post(f"/api/v1/contests/{c.id}/race-ties", json={"round": 1, "order": ids[3:5]}, headers=h)
     assert r.status_code == 409  # the other heat has no times yet
     run(client, h, races["heat-1-2"], speed)
-    final_a = by_key(matches(client, h, c.id))["final_a-2-1"]
-    first = ids[3] if ids[3] in final_a["entries"] else ids[4]  # by the lot of the random seed
-    other = ids[4] if first == ids[3] else ids[3]
+    held = by_key(matches(client, h, c.id))
+    for key in ("final_a-2-1", "final_b-2-1"):  # the default setting is a re-race: the finals wait for it
+        assert held[key]["status"] == "pending" and set(held[key]["entries"]) == {None}, held[key]
+    assert put_result(client, h, held["final_a-2-1"], lanes=[{"entry_id": e, "time_ms": 60_000}
+                                                             for e in ids[:4]]).status_code == 409
+    ties = client.get(f"/api/v1/contests/{c.id}/race-ties", headers=h)
+    assert ties.status_code == 200, ties.get_json()
+    assert [(t["round"], sorted(t["entries"]), t["decided"], t["holds"]) for t in ties.get_json()["items"]] == [
+        (1, sorted(ids[3:5]), False, True)]
+    ranking = client.get(f"/api/v1/contests/{c.id}/ranking", headers=h).get_json()
+    assert ranking == {"final": False, "items": []}  # nobody is placed out of a round that waits
+    first, other = ids[3], ids[4]
     r = client.post(f"/api/v1/contests/{c.id}/race-ties", json={"round": 1, "order": [other, first],
                                                                  "note": "两队重赛，后者慢 0.3 秒"}, headers=h)
     assert r.status_code == 200, r.get_json()
-    assert r.get_json() == {"round": 1, "how": "rerace", "ties": [{"entries": [other, first], "decided": True}]}
+    assert r.get_json() == {"round": 1, "how": "rerace",
+                            "ties": [{"entries": [other, first], "decided": True, "holds": False}]}
     check_schema(r.get_json(), PATHS["/api/v1/contests/{contest_id}/race-ties"]["post"]["responses"]["200"][
         "content"]["application/json"]["schema"], SPEC)
     finals = by_key(matches(client, h, c.id))
     assert other in finals["final_a-2-1"]["entries"] and first in finals["final_b-2-1"]["entries"]
+    assert finals["final_a-2-1"]["status"] == finals["final_b-2-1"]["status"] == "ready"
     for order in ([ids[0], ids[1]], [other], "x"):
         bad = client.post(f"/api/v1/contests/{c.id}/race-ties", json={"round": 1, "order": order}, headers=h)
         assert bad.status_code == 422 and list(bad.get_json()["errors"]) == ["order"], order
     assert client.post(f"/api/v1/contests/{c.id}/race-ties", json={"round": 7, "order": [other, first]},
                        headers=h).status_code == 422
-    run(client, h, finals["final_a-2-1"], speed)
     r = client.post(f"/api/v1/contests/{c.id}/race-ties", json={"round": 1, "order": [first, other]}, headers=h)
+    assert r.status_code == 200  # not raced yet: the decision can still be corrected, and the finals follow it
+    finals = by_key(matches(client, h, c.id))
+    assert first in finals["final_a-2-1"]["entries"] and other in finals["final_b-2-1"]["entries"]
+    run(client, h, finals["final_a-2-1"], speed)
+    r = client.post(f"/api/v1/contests/{c.id}/race-ties", json={"round": 1, "order": [other, first]}, headers=h)
     assert r.status_code == 409  # final A has been raced
-    assert other in by_key(matches(client, h, c.id))["final_a-2-1"]["entries"]
+    assert first in by_key(matches(client, h, c.id))["final_a-2-1"]["entries"]
+
+
+def test_with_lots_as_the_setting_equal_times_at_the_cut_go_on_by_the_recorded_seed(client, organiser, dummy_event,
+                                                                                      token):
+    h = token("org")
+    c = contest(organiser, dummy_event, "冰上龙舟", format={"type": "timed_heats", "lanes": 4, "ranking": "final"},
+                **{**BOAT, "settings": {**BOAT["settings"], "tie_resolution": "lot"}})
+    ids = entries(c.id, delegations(dummy_event, 3), 6)
+    races = by_key(draw(client, h, c.id, random_seed=6)["matches"])
+
+    def speed(e):
+        i = ids.index(e)
+        return 60_000 + 250 * (3 if i == 4 else i)
+
+    run(client, h, races["heat-1-1"], speed)
+    run(client, h, races["heat-1-2"], speed)
+    finals = by_key(matches(client, h, c.id))
+    assert finals["final_a-2-1"]["status"] == finals["final_b-2-1"]["status"] == "ready"
+    in_a = [e for e in ids[3:5] if e in finals["final_a-2-1"]["entries"]]
+    assert len(in_a) == 1 and set(ids[:3]) < set(finals["final_a-2-1"]["entries"])
+    ties = client.get(f"/api/v1/contests/{c.id}/race-ties", headers=h).get_json()["items"]
+    assert [(sorted(t["entries"]), t["decided"], t["holds"]) for t in ties] == [(sorted(ids[3:5]), False, False)]
 
 
 def test_an_organiser_records_the_rerace_on_the_page(client, organiser, dummy_event, token, login):
