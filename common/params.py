@@ -15,7 +15,8 @@ INT, BOOL, CHOICE, STR = "int", "bool", "choice", "str"
 
 @dataclass(frozen=True)
 class Param:
-    """One setting: its key, kind, default, bounds or choices, and a translatable label."""
+    """One setting: its key, kind, default, bounds or choices, and a translatable label. A default may be a
+    function of the settings before it (filled in the order the settings are declared)."""
 
     key: str
     kind: str
@@ -100,6 +101,6 @@ def validate_params(
         elif param.required:
             bag.add(prefix + key, N_("This field is required."))
         else:
-            out[key] = param.default
+            out[key] = param.default(out) if callable(param.default) else param.default
     bag.raise_if_any()
     return out

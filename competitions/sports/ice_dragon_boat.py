@@ -30,11 +30,18 @@ BOATS = {
 
 CLASSES = ("open", "men", "women", "mixed")
 
+
+def _default_reserves(settings: dict) -> int:
+    """Up to 2 reserves (IDBF: a 12-person crew has up to 2), as many as the boat allows."""
+    boat = BOATS.get(settings.get("boat"))
+    return min(2, boat.reserves) if boat else 2
+
 SETTINGS = (
     Param("boat", INT, 12, N_("Boat size"), choices=tuple(BOATS)),
     Param("class", CHOICE, "open", N_("Crew class"), choices=CLASSES),
     Param("distance_m", INT, 200, N_("Distance in metres"), min=50, max=2000),
-    Param("reserves", INT, 2, N_("Reserves allowed"), min=0, max=4),
+    Param("reserves", INT, _default_reserves, N_("Reserves allowed"), min=0, max=4,
+          help=N_("Empty: up to 2, as many as the boat allows.")),
     Param("false_start_penalty_ms", INT, 10000, N_("False start penalty (ms)"), min=0, max=60000),
     Param("tie_resolution", CHOICE, "rerace", N_("Deciding an equal time"), choices=("rerace", "lot")),
     Param("age_min", INT, 0, N_("Minimum paddler age (0: none)"), min=0, max=80),

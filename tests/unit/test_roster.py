@@ -222,3 +222,35 @@ def test_person_key_identifies_a_person_across_the_event():
     assert person_key({"name": "张三"}) is None
     assert person_keys({"name": "张三", "id_number": number, "birth_date": date(1990, 1, 1)}) == [
         ("id", number), ("name", "张三", "1990-01-01")]
+
+
+def small_crew(men: int, women: int, drummer: str | None = None) -> list[dict]:
+    crew_ = people(men, "M", "paddler", "s") + people(women, "F", "paddler", "s")
+    return crew_ + ([{"name": "鼓手", "gender": drummer, "role": "drummer"}] if drummer else [])
+
+
+@pytest.mark.parametrize("men,women,drummer", [(2, 2, "M"), (2, 2, "F"), (1, 3, "M"), (3, 1, "F")])
+def test_mixed_five_person_boat_takes_two_or_three_of_each_sex_drummer_included(men, women, drummer):
+    members = validate_members(rule_of("ice_dragon_boat", boat=5, **{"class": "mixed"}), small_crew(men, women, drummer),
+                               ON)
+    assert len(members) == 5
+
+
+@pytest.mark.parametrize("men,women,drummer", [(3, 1, "M"), (1, 3, "F"), (4, 0, "F")])
+def test_mixed_five_person_boat_refuses_four_of_one_sex(men, women, drummer):
+    found = errors(rule_of("ice_dragon_boat", boat=5, **{"class": "mixed"}), small_crew(men, women, drummer))
+    assert list(found) == ["members"]
+
+
+def test_four_and_twenty_two_person_boats_take_their_crews():
+    four = rule_of("ice_dragon_boat", boat=4)
+    assert four.roles == {"paddler": (4, 4), "reserve": (0, 1)}
+    assert len(validate_members(four, small_crew(2, 2), ON)) == 4
+    assert "members" in errors(four, small_crew(2, 1))
+    mixed_four = rule_of("ice_dragon_boat", boat=4, **{"class": "mixed"})
+    assert "members" in errors(mixed_four, small_crew(3, 1))
+    water = rule_of("ice_dragon_boat", boat=22)
+    assert water.roles == {"paddler": (20, 20), "drummer": (1, 1), "steerer": (1, 1), "reserve": (0, 2)}
+    full = (people(20, "M", "paddler", "w") + [{"name": "鼓手", "gender": "F", "role": "drummer"},
+                                              {"name": "舵手", "gender": "M", "role": "steerer"}])
+    assert len(validate_members(water, full, ON)) == 22

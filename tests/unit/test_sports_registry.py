@@ -98,3 +98,12 @@ def test_mixed_twelve_person_dragon_boat_crew():
 def test_dragon_boat_has_no_discipline_code():
     assert "discipline" in errors_of("ice_dragon_boat", "12", {"type": "timed_heats", "lanes": 4}, {})
     assert "settings.boat" in errors_of("ice_dragon_boat", None, {"type": "timed_heats", "lanes": 4}, {"boat": 7})
+
+
+@pytest.mark.parametrize("boat,reserves", [(22, 2), (12, 2), (5, 1), (4, 1)])
+def test_a_boat_takes_as_many_reserves_as_it_allows_when_the_setting_is_not_given(boat, reserves):
+    _, _, settings = validate_contest_definition("ice_dragon_boat", None, {"type": "timed_heats", "lanes": 4},
+                                                 {"boat": boat})
+    assert settings["reserves"] == reserves
+    assert "settings.reserves" in errors_of("ice_dragon_boat", None, {"type": "timed_heats", "lanes": 4},
+                                            {"boat": 5, "reserves": 2})
