@@ -50,6 +50,9 @@ def load_match(actor: User, match_id: int) -> tuple[ContestRules, dict]:
 
 
 def _check_state(rec: dict, data: dict) -> None:
+    """The version read is required (API.md: an update sends the version it read), and the match ready."""
+    if data.get("version") is None:
+        raise Invalid.one("version", N_("Send the version of the match you read."))
     check_sent_version(rec["version"], data)
     if rec["status"] != READY:
         raise Conflict(NOT_READY.get(rec["status"], NOT_READY[PENDING]))

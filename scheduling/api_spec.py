@@ -40,7 +40,7 @@ SCHEMAS: dict = {
         "rubbers": {"type": "array", "items": obj({"discipline": {"type": "string"}, "games": _PAIRS})},
         "lanes": {"type": "array", "items": obj({
             "entry_id": ID, "time_ms": ID, "status": {"enum": ["OK", "DNS", "DNF", "DSQ"]}, "penalty_ms": ID,
-            "false_starts": ID}, ("entry_id",))}}),
+            "false_starts": ID}, ("entry_id",))}}, ("version",)),
     "CorrectionRequest": {"allOf": [ref("ResultRequest"), obj({"reason": {"type": "string", "maxLength": 500}},
                                                               ("version", "reason"))]},
     "UndoRequest": obj({"version": ID, "reason": {"type": "string", "maxLength": 500}}, ("version", "reason")),

@@ -30,6 +30,9 @@ from common.errors import N_, ErrorBag, Invalid
 STATUSES = ("OK", "DNS", "DNF", "DSQ")
 UNRANKED_ORDER = ("DNF", "DNS", "DSQ")
 RANKINGS = ("best", "sum", "final")
+#: times and penalties are under a day (a bound that keeps nonsense such as 10**30 ms out of the tables)
+MAX_MS = 24 * 3600 * 1000
+MAX_FALSE_STARTS = 9
 _TIME = re.compile(r"^(?:(\d+):)?(\d+)(?:\.(\d{1,3}))?$")
 
 
@@ -55,14 +58,18 @@ def _lane(settings: Mapping, raw: Any, path: str, bag: ErrorBag) -> dict | None:
         bag.add(path + ".time_ms", N_("Must be a whole number."))  # (of milliseconds: the field's name says so)
     elif time_ms is not None and time_ms <= 0:
         bag.add(path + ".time_ms", N_("A time must be more than 0."))  # (in words a page in seconds can show)
+    elif time_ms is not None and time_ms >= MAX_MS:
+        bag.add(path + ".time_ms", N_("A time must be under 24 hours."))
     elif status == "OK" and time_ms is None:
         bag.add(path + ".time_ms", N_("A crew that finished needs a time."))
     if not _int(penalty):
         bag.add(path + ".penalty_ms", N_("Must be a whole number."))
     elif penalty < 0:
         bag.add(path + ".penalty_ms", N_("A penalty cannot be negative."))
-    if not _int(false_starts) or false_starts < 0:
-        bag.add(path + ".false_starts", N_("Must be a whole number of at least 0."))
+    elif penalty >= MAX_MS:
+        bag.add(path + ".penalty_ms", N_("A penalty must be under 24 hours."))
+    if not _int(false_starts) or not 0 <= false_starts <= MAX_FALSE_STARTS:
+        bag.add(path + ".false_starts", N_("Must be a whole number from 0 to %(max)s."), max=MAX_FALSE_STARTS)
     if len(bag.errors) > before:
         return None
     penalty += false_starts * settings["false_start_penalty_ms"]

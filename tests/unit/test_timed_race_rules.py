@@ -67,6 +67,11 @@ def test_lane_errors_name_their_field():
     assert said({"time_ms": 0}, "time_ms") == ["A time must be more than 0."]
     assert said({"time_ms": 1.5}, "time_ms") == ["Must be a whole number."]
     assert said({"time_ms": 5, "penalty_ms": -1}, "penalty_ms") == ["A penalty cannot be negative."]
+    assert said({"time_ms": 10 ** 30}, "time_ms") == said({"time_ms": 86_400_000}, "time_ms") == [
+        "A time must be under 24 hours."]
+    assert said({"time_ms": 5, "penalty_ms": 10 ** 12}, "penalty_ms") == ["A penalty must be under 24 hours."]
+    assert list(errors({"lanes": [{"entry_id": 1, "time_ms": 5, "false_starts": 10}]})) == ["lanes.0.false_starts"]
+    assert validate_result(None, S, {"lanes": [{"entry_id": 1, "time_ms": 86_399_999, "false_starts": 9}]})
     assert list(errors({"lanes": [{"entry_id": 1, "time_ms": 5}, {"entry_id": 1, "time_ms": 6}]})) == [
         "lanes.1.entry_id"]
     assert list(errors({"lanes": [{"entry_id": 1, "time_ms": 5}]}, entries=[1, 2])) == ["lanes"]

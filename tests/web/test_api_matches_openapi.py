@@ -29,7 +29,7 @@ def test_every_match_operation_answers_as_documented(client, organiser, dummy_ev
         ("post", "/api/v1/contests/{contest_id}/draw/publish"): {"published": True},
         # the last entry withdraws: its three games are walked over (the match checked below is another one)
         ("post", "/api/v1/contests/{contest_id}/withdrawals"): {"entry_id": ids[-1], "reason": "受伤"},
-        ("put", "/api/v1/matches/{match_id}/result"): {"games": [[21, 10], [21, 10]]},
+        ("put", "/api/v1/matches/{match_id}/result"): {"version": 1, "games": [[21, 10], [21, 10]]},
         # the result made version 2, its correction 3; taking it back (DELETEs run last) sends 3
         ("post", "/api/v1/matches/{match_id}/correction"): {"version": 2, "reason": "比分填反", "games": [[10, 21],
                                                                                                      [10, 21]]},

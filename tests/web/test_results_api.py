@@ -132,8 +132,10 @@ def test_a_version_that_is_not_a_number_is_refused_on_its_field(client, organise
     h = token("org")
     c, ms = four(client, h, organiser, dummy_event)
     semi = ms["main-1-1"]
-    for odd in ("abc", True, [1], {"v": 1}, 1.5):
+    for odd in ("abc", True, [1], {"v": 1}, 1.5, None):
         r = client.put(f"/api/v1/matches/{semi['id']}/result", json={"version": odd, "games": win_games(0)},
                        headers=h)
         assert r.status_code == 422 and "version" in r.get_json()["errors"], (odd, r.get_json())
+    missing = client.put(f"/api/v1/matches/{semi['id']}/result", json={"games": win_games(0)}, headers=h)
+    assert missing.status_code == 422 and list(missing.get_json()["errors"]) == ["version"]  # API.md: it is sent
     assert put_result(client, h, semi, games=win_games(0)).status_code == 200  # the version read still works
