@@ -18,7 +18,7 @@ from competitions.sports.results import Rules, rules_for
 from competitions.sports.tiebreak import unresolved
 from scheduling import match_store
 from scheduling.draw_services import get_contest, visible_draw
-from scheduling.formats import Bracket, is_complete
+from scheduling.formats import Bracket, Placing, is_complete
 from scheduling.formats import ranking as core_ranking
 from scheduling.match_services import entry_names
 from scheduling.models import Draw
@@ -117,6 +117,12 @@ def _names(names: dict, entry_id) -> dict:
     return {"name": found.get("name"), "delegation": found.get("delegation")}
 
 
+def _level(placings: list[Placing], undrawn: list[set]) -> list[Placing]:
+    """Entries level after every step whose lots are not drawn yet share their best place (not final)."""
+    best = {e: min(p.place for p in placings if p.entry in lot) for lot in undrawn for e in lot}
+    return [Placing(best.get(p.entry, p.place), p.entry) for p in placings]
+
+
 def ranking(actor: User | None, contest_id: int) -> dict:
     """The places settled so far: ``{final, items: [{place, entry_id, name, delegation}]}`` (shared places repeat)."""
     contest = get_contest(contest_id)
@@ -127,9 +133,10 @@ def ranking(actor: User | None, contest_id: int) -> dict:
     names = entry_names(contest_id)
     if kind == "round_robin":
         table = _tables(contest, draw, names)[0]
-        final = table["complete"]
+        undrawn = [set(lot["entries"]) for lot in table["lots"] if not lot["recorded"]]
+        final = table["complete"] and not undrawn
         order = [row["entry_id"] for row in table["rows"]]
-        placings = core_ranking(Bracket(kind, order), order) if final else []
+        placings = _level(core_ranking(Bracket(kind, order), order), undrawn) if table["complete"] else []
     else:
         ms = match_store.Matches(contest_id, match_store.records(T.c.contest_id == contest_id))
         bracket = ms.bracket(draw, kind, contest.settings)

@@ -31,6 +31,10 @@ def test_lots_drawn_by_hand_order_the_teams_level_after_every_step(client, organ
     assert sorted(names[e] for e in level) == ["B", "C", "D"] and group["lots"][0]["recorded"] is False
     assert [names[r["entry_id"]] for r in group["rows"]][1:] == [names[e] for e in level]  # the draw's order
     assert [r["tie_break"] for r in group["rows"]] == ["points", "lots", "lots", None]
+    before = client.get(f"/api/v1/contests/{c.id}/ranking", headers=h).get_json()
+    assert before["final"] is False  # the lots decide places: not final until they are drawn, the three level
+    assert sorted((i["place"], names[i["entry_id"]]) for i in before["items"]) == [(1, "A"), (2, "B"), (2, "C"),
+                                                                                   (2, "D")]
     drawn = [ids["D"], ids["B"], ids["C"]]
     r = lots(client, h, c.id, drawn)
     assert r.status_code == 200, r.get_json()
@@ -42,6 +46,7 @@ def test_lots_drawn_by_hand_order_the_teams_level_after_every_step(client, organ
     assert [row["rank"] for row in group["rows"]] == [1, 2, 3, 4]
     ranking = client.get(f"/api/v1/contests/{c.id}/ranking", headers=h).get_json()
     assert [(i["place"], i["name"]) for i in ranking["items"]] == [(1, "A"), (2, "D"), (3, "B"), (4, "C")]
+    assert ranking["final"] is True
     db.session.rollback()
     log = db.session.execute(select(MatchLog.payload).where(MatchLog.action == "lots")).scalar_one()
     assert log == {"group": None, "order": drawn, "note": "裁判长主持抽签，三队领队在场"}
