@@ -139,9 +139,6 @@ def _tie(settings: Mapping, payload: Mapping, knockout: bool, bag: ErrorBag) -> 
     won, rubbers, seen = [0, 0], [], set()
     for i, r in enumerate(raw):
         path = f"rubbers.{i}."
-        if stop and max(won) == need:
-            bag.add(f"rubbers.{i}", N_("The tie was decided at %(rubbers)s rubbers: no rubber after it."), rubbers=need)
-            break
         if r.get("discipline") not in RUBBERS or r.get("discipline") in seen:  # (RUBBERS first: only codes hash)
             bag.add(path + "discipline", N_("Each of %(choices)s is played once in a tie."), choices=", ".join(RUBBERS))
         else:
@@ -158,7 +155,8 @@ def _tie(settings: Mapping, payload: Mapping, knockout: bool, bag: ErrorBag) -> 
 
 
 def _tie_winner(won: list[int], played: int, need: int, stop: bool, given: int | None, bag: ErrorBag) -> int | None:
-    """The winner of a complete tie: every rubber in groups, until decided in a knockout that stops."""
+    """The winner of a complete tie: every rubber in groups; in a knockout that may stop (RULES.md: "play may stop
+    at 3"), the rubbers until it was decided, or more of them (dead rubbers, played on)."""
     total = 2 * need - 1
     if max(won) < need:
         bag.add("rubbers", N_("The tie is not decided: a team needs %(rubbers)s rubbers."), rubbers=need)

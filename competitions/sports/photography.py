@@ -37,14 +37,13 @@ def roster(discipline: str | None, settings: dict) -> RosterRule:
 
 
 def check(discipline: str | None, settings: dict, bag) -> None:
-    """Score and series bounds in order; dropping extremes needs five judges."""
+    """Score and series bounds in order. (Dropping the highest and lowest of 3 judges' scores leaves the middle
+    one: allowed, RULES.md sets no panel size for it.)"""
     if settings["score_min"] >= settings["score_max"]:
         bag.add("settings.score_min", N_("Must be below the highest score (%(max)s)."), max=settings["score_max"])
     if discipline == "series" and settings["series_min_images"] > settings["series_max_images"]:
         bag.add("settings.series_min_images", N_("Must not exceed the maximum (%(max)s)."),
                 max=settings["series_max_images"])
-    if settings["drop_extremes"] and settings["judges"] < 5:
-        bag.add("settings.drop_extremes", N_("Dropping the highest and lowest score needs five judges."))
 
 
 SPORT = Sport("photography", N_("Photography"), "judged", DISCIPLINES, ("judged",), SETTINGS, roster, check)

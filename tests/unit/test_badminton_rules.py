@@ -101,10 +101,12 @@ def test_a_group_tie_plays_all_five_rubbers():
     assert "rubbers" in errors({"rubbers": tie[:3]}, "team")
 
 
-def test_a_knockout_tie_stops_once_decided_when_the_setting_says_so():
+def test_a_knockout_tie_may_stop_once_decided_when_the_setting_says_so():
     three = [rubber("MS"), rubber("WS"), rubber("MD")]
     assert validate_result("team", TEAM, {"rubbers": three}, knockout=True)["score"] == [3, 0]
-    assert list(errors({"rubbers": three + [rubber("WD", 1)]}, "team", knockout=True)) == ["rubbers.3"]
+    played_on = validate_result("team", TEAM, {"rubbers": three + [rubber("WD", 1), rubber("XD", 1)]}, knockout=True)
+    assert (played_on["winner"], played_on["score"]) == (0, [3, 2])  # "may stop": the dead rubbers count too
+    assert "rubbers" in errors({"rubbers": three[:2] + [rubber("WD", 1)]}, "team", knockout=True)  # not decided
     keep_playing = settings_for("team", stop_knockout_tie_when_decided=False)
     assert "rubbers" in errors({"rubbers": three}, "team", keep_playing, knockout=True)
 

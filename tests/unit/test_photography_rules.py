@@ -45,6 +45,8 @@ def test_totals_sum_mean_and_extremes_dropped():
     assert total(settings_for(aggregate="mean"), scores) == Fraction(71, 10)
     assert total(settings_for(drop_extremes=True), scores) == Fraction(49, 2)
     assert total(settings_for(drop_extremes=True, aggregate="mean"), scores) == Fraction(49, 6)
+    three = settings_for(judges=3, drop_extremes=True, aggregate="mean")  # a panel of 3: the middle score
+    assert total(three, [6, 9.5, 8]) == 8
 
 
 def test_a_judge_standing_aside_does_not_lower_a_sum():

@@ -56,8 +56,10 @@ def test_cross_field_rules():
     assert "settings.cap" in errors_of("badminton", "MS", {"type": "round_robin"}, {"points_to_win": 21, "cap": 15})
     assert "settings.roster_min" in errors_of("basketball", "5x5", {"type": "round_robin"},
                                               {"roster_min": 10, "roster_max": 8})
-    assert "settings.drop_extremes" in errors_of("photography", "single", {"type": "judged"},
-                                                 {"judges": 3, "drop_extremes": True})
+    assert "settings.score_min" in errors_of("photography", "single", {"type": "judged"}, {"score_min": 10})
+    _, _, three = validate_contest_definition("photography", "single", {"type": "judged"},
+                                              {"judges": 3, "drop_extremes": True})  # the middle score counts
+    assert (three["judges"], three["drop_extremes"]) == (3, True)
 
 
 def test_settings_of_another_discipline_are_unknown():
