@@ -124,7 +124,8 @@ def _level(placings: list[Placing], undrawn: list[set]) -> list[Placing]:
 
 
 def ranking(actor: User | None, contest_id: int) -> dict:
-    """The places settled so far: ``{final, items: [{place, entry_id, name, delegation}]}`` (shared places repeat)."""
+    """The places settled so far: ``{final, items: [{place, entry_id, name, delegation, status?}]}`` (shared places
+    repeat; ``status`` DNS, DNF or DSQ for a crew placed without a valid time)."""
     contest = get_contest(contest_id)
     draw = visible_draw(actor, contest)
     kind = contest.format["type"]
@@ -141,5 +142,5 @@ def ranking(actor: User | None, contest_id: int) -> dict:
         ms = match_store.Matches(contest_id, match_store.records(T.c.contest_id == contest_id))
         bracket = ms.bracket(draw, kind, contest.settings)
         placings, final = core_ranking(bracket), is_complete(bracket) and bool(ms)
-    return {"final": final, "items": [{"place": p.place, "entry_id": p.entry, **_names(names, p.entry)}
-                                      for p in placings]}
+    return {"final": final, "items": [{"place": p.place, "entry_id": p.entry, **_names(names, p.entry),
+                                       **({"status": p.status} if p.status else {})} for p in placings]}

@@ -68,7 +68,9 @@ SCHEMAS: dict = {
     "GroupLots": obj({"group": _TEXT, "lots": ref("Lots"), "rows": {"type": "array", "items": ref("StandingRow")}},
                      ("group", "lots", "rows")),
     "Ranking": obj({"final": {"type": "boolean"}, "items": {"type": "array", "items": obj({
-        "place": ID, "entry_id": ID, "name": _TEXT, "delegation": _TEXT}, ("place", "entry_id"))}},
+        "place": ID, "entry_id": ID, "name": _TEXT, "delegation": _TEXT,
+        "status": {"enum": ["DNS", "DNF", "DSQ"], "description": "a crew placed without a valid time"}},
+        ("place", "entry_id"))}},
         ("final", "items")),
 }
 

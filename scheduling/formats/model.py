@@ -136,10 +136,12 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class Placing:
-    """A place in the final ranking; equal places are shared."""
+    """A place in the final ranking; equal places are shared. A crew placed without a valid time (after every
+    crew with one) carries its race status: DNS, DNF or DSQ."""
 
     place: int
     entry: EntryId
+    status: str | None = None
 
 
 @dataclass(slots=True)

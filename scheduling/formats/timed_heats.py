@@ -258,9 +258,17 @@ def _deal(b: Bracket, races: list[Match], order: list[EntryId]) -> None:
         _seat(b, race, crews)
 
 
-def _places(matches: Sequence[Match], base: int) -> list[Placing]:
-    rows = sorted(_results(matches), key=lambda x: race_key(x[1]))
-    return [Placing(p.place + base, p.entry) for p in competition_places([(e, race_key(r)) for e, r in rows])]
+def _places(rows: list[tuple[EntryId, RaceTime | None]], base: int) -> list[Placing]:
+    """Places from ``base + 1`` by one race's times; crews without a valid time last, with their status."""
+    rows = sorted(rows, key=lambda x: race_key(x[1]))
+    codes = {e: _status(r) for e, r in rows}
+    return [Placing(p.place + base, p.entry, codes[p.entry])
+            for p in competition_places([(e, race_key(r)) for e, r in rows])]
+
+
+def _status(r: RaceTime | None) -> str | None:
+    """None for a valid time, else the status that left the crew without one."""
+    return None if r is not None and r.hundredths is not None else (r.status if r is not None else "DNS")
 
 
 def ranking(b: Bracket) -> list[Placing]:
@@ -273,16 +281,14 @@ def ranking(b: Bracket) -> list[Placing]:
     base = 0
     for m in finals:
         if m.status == FINISHED:
-            out += _places([m], base)
+            out += _places(_results([m]), base)
         base += len(m.entries)
     last = 2 if plan == "repechage" else 1
     racing = b.select(round_=last)
     if plan != "final" and racing and all(m.status == FINISHED for m in racing) and not held_ties(b, last):
         ahead = {e for m in b.matches.values() if m.round > last for e in m.entries}
         rows = [(e, r) for e, r in _results(racing) if e not in ahead]
-        rows.sort(key=lambda x: race_key(x[1]))
-        start = len(b.entries) - len(rows)
-        out += [Placing(p.place + start, p.entry) for p in competition_places([(e, race_key(r)) for e, r in rows])]
+        out += _places(rows, len(b.entries) - len(rows))
     return out
 
 
@@ -292,7 +298,7 @@ def _trial_ranking(b: Bracket) -> list[Placing]:
     runs: dict[EntryId, list[RaceTime | None]] = {e: [] for e in b.entries}
     for e, r in _results(list(b.matches.values())):
         runs[e].append(r)
-    keyed = []
+    keyed, codes = [], {}
     for e, rs in runs.items():
         hs = [r.hundredths if r is not None else None for r in rs]
         if b.options["ranking"] == "sum":
@@ -301,5 +307,6 @@ def _trial_ranking(b: Bracket) -> list[Placing]:
             valid = [h for h in hs if h is not None]
             key = (0, min(valid)) if valid else (1, 0)
         keyed.append((e, key))
+        codes[e] = next((_status(r) for r in rs if _status(r)), None) if key[0] else None
     keyed.sort(key=lambda x: x[1])
-    return competition_places(keyed)
+    return [Placing(p.place, p.entry, codes[p.entry]) for p in competition_places(keyed)]

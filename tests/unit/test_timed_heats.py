@@ -90,6 +90,22 @@ def test_equal_times_to_the_hundredth_share_a_place_and_non_finishers_come_last(
     record_race(b, "final-1-1", {"a": RaceTime(61_234), "b": RaceTime(61_239), "c": RaceTime(61_240),
                                  "d": RaceTime(None, "DNF"), "e": RaceTime(50_000, "DSQ")})
     assert sorted(places(b)) == [(1, "a"), (1, "b"), (3, "c"), (4, "d"), (4, "e")]
+    assert {p.entry: p.status for p in ranking(b)} == {"a": None, "b": None, "c": None, "d": "DNF", "e": "DSQ"}
+
+
+def test_a_crew_placed_without_a_valid_time_carries_its_status_in_trials_and_out_of_heats():
+    trial = generate(["a", "b", "c"], 3, runs=2, ranking="sum")
+    record_race(trial, "heat-1-1", {"a": RaceTime(60_000), "b": RaceTime(None, "DSQ"), "c": RaceTime(61_000)})
+    record_race(trial, "heat-2-1", {"a": RaceTime(60_000), "b": RaceTime(59_000), "c": RaceTime(None, "DNS")})
+    assert [(p.place, p.entry, p.status) for p in ranking(trial)] == [(1, "a", None), (2, "b", "DSQ"),
+                                                                      (2, "c", "DNS")]
+    heats = generate(list(range(5)), 4, ranking="final", random_seed=3)  # heats, then one final of 4
+    for m in [m for m in heats.matches.values() if m.status == READY]:
+        record_race(heats, m.key, {e: RaceTime(None, "DNS") if e == 4 else RaceTime(60_000 + 100 * e)
+                                   for e in m.entries})
+    assert [(p.place, p.entry, p.status) for p in ranking(heats)] == [(5, 4, "DNS")]  # out of the heats
+    run_all(heats, by_number)
+    assert [(p.place, p.entry, p.status) for p in ranking(heats)][-2:] == [(4, 3, None), (5, 4, "DNS")]
 
 
 def test_penalties_add_to_the_time():

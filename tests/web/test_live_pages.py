@@ -162,6 +162,9 @@ def test_heat_list_shows_lanes_times_penalties_and_dns(client, organiser, dummy_
     assert by_name["龙舟3队"][2:] == ["59.99", "1"]
     assert by_name["龙舟4队"][2:] == ["DNS", ""]
     assert "incl. penalty +10.00" in client.get(f"/contests/{c.id}/heats?lang=en").get_data(as_text=True)
+    places = client.get(f"/contests/{c.id}/places").get_data(as_text=True)  # placed last, marked DNS
+    last = re.findall(r'<tr class="place-(\d+)">(.*?)</tr>', places, re.S)[-1]
+    assert last[0] == "4" and "龙舟4队" in last[1] and 'title="未出发">DNS</abbr>' in last[1]
 
 
 def test_heats_and_finals_are_named(client, organiser, dummy_event, token):

@@ -63,8 +63,8 @@ def test_one_final_with_penalties_and_non_finishers(client, organiser, dummy_eve
     r = put_result(client, h, final, lanes=lanes)
     assert r.status_code == 200 and r.get_json()["result"]["lanes"][0]["total_ms"] == 68_000
     ranking = client.get(f"/api/v1/contests/{c.id}/ranking", headers=h).get_json()
-    assert sorted((i["place"], i["entry_id"]) for i in ranking["items"]) == [
-        (1, ids[1]), (1, ids[2]), (3, ids[0]), (4, ids[3])]  # equal to 0.01 s share the place
+    assert sorted((i["place"], i["entry_id"], i.get("status")) for i in ranking["items"]) == [
+        (1, ids[1], None), (1, ids[2], None), (3, ids[0], None), (4, ids[3], "DNF")]  # equal to 0.01 s share
 
 
 def test_race_results_that_break_the_rules_are_refused(client, organiser, dummy_event, token):
@@ -90,8 +90,8 @@ def test_time_trials_rank_by_the_sum_of_two_runs(client, organiser, dummy_event,
             lanes[race["entries"].index(ids[2])] = {"entry_id": ids[2], "status": "DSQ"}
         assert put_result(client, h, race, lanes=lanes).status_code == 200
     ranking = client.get(f"/api/v1/contests/{c.id}/ranking", headers=h).get_json()
-    assert ranking["final"] is True and [(i["place"], i["entry_id"]) for i in ranking["items"]] == [
-        (1, ids[1]), (2, ids[0]), (3, ids[2])]
+    assert ranking["final"] is True and [(i["place"], i["entry_id"], i.get("status")) for i in ranking["items"]] == [
+        (1, ids[1], None), (2, ids[0], None), (3, ids[2], "DSQ")]
 
 
 def test_crews_with_equal_times_at_the_cut_go_through_as_the_rerace_decided(client, organiser, dummy_event, token):
