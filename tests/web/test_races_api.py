@@ -179,12 +179,16 @@ def test_an_organiser_records_the_rerace_on_the_page(client, organiser, dummy_ev
         run(client, h, races[heat], lambda e: 60_000 + 250 * (3 if ids.index(e) == 4 else ids.index(e)))
     page = client.get(f"/manage/contests/{c.id}/lots").get_data(as_text=True)
     assert page.count('class="card mb-3 lot"') == 1 and "第1轮" in page.replace(" ", "")
-    final_a = by_key(matches(client, h, c.id))["final_a-2-1"]
-    first = ids[3] if ids[3] in final_a["entries"] else ids[4]
-    other = ids[4] if first == ids[3] else ids[3]
+    assert "尚未决定：这些队伍要进入的比赛等待此项决定。" in page
+    results = client.get(f"/manage/contests/{c.id}/results").get_data(as_text=True)
+    waits = results[results.index('tie-waits'):]
+    alert = waits[:waits.index("</div>")]
+    assert "第1轮：晋级线上成绩相同" in alert and "后续比赛等待重赛结果" in alert and "录入重赛名次" in alert
+    first, other = ids[3], ids[4]
     tie = ",".join(str(e) for e in sorted((first, other)))
     r = client.post(f"/manage/contests/{c.id}/lots", data={"group": "1", "tie": tie, "order-0": other,
                                                           "order-1": first, "note": "重赛"})
     assert r.status_code == 302
     assert other in by_key(matches(client, h, c.id))["final_a-2-1"]["entries"]
     assert "已记录" in client.get(f"/manage/contests/{c.id}/lots").get_data(as_text=True)
+    assert "tie-waits" not in client.get(f"/manage/contests/{c.id}/results").get_data(as_text=True)
