@@ -24,7 +24,8 @@ SETTINGS = (
     Param("roster_max", INT, 8, N_("Maximum players"), min=4, max=16, disciplines=("team",)),
     Param("rubbers_to_win", INT, 3, N_("Rubbers to win a tie"), choices=(3,), disciplines=("team",)),
     Param("max_rubbers_per_player", INT, 2, N_("Rubbers a player may play"), min=1, max=3, disciplines=("team",)),
-    Param("stop_knockout_tie_when_decided", BOOL, True, N_("A knockout tie may stop once decided"), disciplines=("team",)),
+    Param("stop_knockout_tie_when_decided", BOOL, True, N_("A knockout tie may stop once decided"),
+          disciplines=("team",)),
 )
 
 _PAIRS = {"MS": {"M": (1, 1)}, "WS": {"F": (1, 1)}, "MD": {"M": (2, 2)}, "WD": {"F": (2, 2)},

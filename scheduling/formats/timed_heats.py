@@ -6,8 +6,9 @@ up to L crews race one final; up to 2L: one round of heats, then final A (places
 final B (the rest, when at least two); up to 3L: heats, the L//2 fastest straight to final A, the
 others to a repechage whose fastest complete final A and fill final B; more: heats, the 2L fastest
 to two semi-finals, then finals A and B. The fastest times advance (equal times go in the order a re-race
-or a lot gave them, recorded with ``decide_order``, else by a lot drawn from the random seed); in a seeded
-race the fastest get the centre lanes. Times compare to 0.01 s.
+or a lot gave them, recorded with ``decide_order``, else by a lot drawn from the random seed; with the option
+``hold_ties`` equal times across a cut hold the races they lead to until decided); in a seeded race the fastest
+get the centre lanes. Times compare to 0.01 s; a crew placed without a valid time carries its status.
 """
 from __future__ import annotations
 
@@ -228,10 +229,10 @@ def held_ties(b: Bracket, round_: int) -> list[list[EntryId]]:
     ``hold_ties`` (see ``holds_ties``) says they wait for a re-race: the races they lead to stay unseated."""
     if not b.options.get(HOLD_TIES) or b.options["plan"] in ("trial", "final"):
         return []
-    ties = equal_times(b, round_)
-    if not ties or races_of_round(b, round_)[0].stage in FINALS:
+    ties, races = equal_times(b, round_), races_of_round(b, round_)
+    if not ties or races[0].stage in FINALS:
         return []
-    order = ordered_crews(b, races_of_round(b, round_), round_)
+    order = ordered_crews(b, races, round_)
     cuts = {c for _races, first, end, _lane in _routes(b, round_) for c in (first, end) if c}
     decided = set(decided_order(b, round_))
     return [t for t in ties if not set(t) <= decided
@@ -307,6 +308,6 @@ def _trial_ranking(b: Bracket) -> list[Placing]:
             valid = [h for h in hs if h is not None]
             key = (0, min(valid)) if valid else (1, 0)
         keyed.append((e, key))
-        codes[e] = next((_status(r) for r in rs if _status(r)), None) if key[0] else None
+        codes[e] = next((code for code in map(_status, rs) if code), None) if key[0] else None
     keyed.sort(key=lambda x: x[1])
     return [Placing(p.place, p.entry, codes[p.entry]) for p in competition_places(keyed)]

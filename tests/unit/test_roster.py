@@ -231,8 +231,8 @@ def small_crew(men: int, women: int, drummer: str | None = None) -> list[dict]:
 
 @pytest.mark.parametrize("men,women,drummer", [(2, 2, "M"), (2, 2, "F"), (1, 3, "M"), (3, 1, "F")])
 def test_mixed_five_person_boat_takes_two_or_three_of_each_sex_drummer_included(men, women, drummer):
-    members = validate_members(rule_of("ice_dragon_boat", boat=5, **{"class": "mixed"}), small_crew(men, women, drummer),
-                               ON)
+    rule = rule_of("ice_dragon_boat", boat=5, **{"class": "mixed"})
+    members = validate_members(rule, small_crew(men, women, drummer), ON)
     assert len(members) == 5
 
 
