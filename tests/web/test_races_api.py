@@ -117,6 +117,9 @@ def test_crews_with_equal_times_at_the_cut_go_through_as_the_rerace_decided(clie
                                                              for e in ids[:4]]).status_code == 409
     ties = client.get(f"/api/v1/contests/{c.id}/race-ties", headers=h)
     assert ties.status_code == 200, ties.get_json()
+    check_schema(ties.get_json(), PATHS["/api/v1/contests/{contest_id}/race-ties"]["get"]["responses"]["200"][
+        "content"]["application/json"]["schema"], SPEC)
+    assert client.get(f"/api/v1/contests/{c.id}/race-ties").status_code == 401
     assert [(t["round"], sorted(t["entries"]), t["decided"], t["holds"]) for t in ties.get_json()["items"]] == [
         (1, sorted(ids[3:5]), False, True)]
     ranking = client.get(f"/api/v1/contests/{c.id}/ranking", headers=h).get_json()
