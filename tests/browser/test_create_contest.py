@@ -23,8 +23,11 @@ def test_create_contest_in_chinese(phone, live_server, organiser, dummy_event, c
     log_in(phone, live_server)
     phone.goto(f"{live_server}/manage/events/{dummy_event.id}/contests/new")
     assert phone.locator("h1").inner_text() == "新建比赛项目"
-    phone.fill("#name", "12人混合冰上龙舟200米")
+    phone.fill("#name", "5人混合冰上龙舟200米")
     _fill_dragon_boat(phone)
+    phone.select_option("#settings-ice_dragon_boat-boat", "5")
+    assert phone.input_value("#settings-ice_dragon_boat-reserves") == ""  # as many as the boat allows, up to 2
+    assert "留空：按船型，最多 2 名。" in phone.locator("#settings-ice_dragon_boat-reserves + .form-text").inner_text()
     phone.fill("#registration_closes_at", "2025-11-20T17:00")
     phone.click("main button[type=submit]")
     phone.wait_for_selector("text=报名截止时间必须晚于报名开始时间。")
@@ -32,11 +35,12 @@ def test_create_contest_in_chinese(phone, live_server, organiser, dummy_event, c
     phone.fill("#registration_closes_at", "2025-12-20T17:00")
     phone.click("main button[type=submit]")
     phone.wait_for_selector("text=比赛项目已创建。")
-    assert "12人混合冰上龙舟200米" in phone.locator("h1").inner_text()
+    assert "5人混合冰上龙舟200米" in phone.locator("h1").inner_text()
     assert "计时分组赛" in phone.content()
     screenshot(phone, "contest-created-zh")
     contest = client.get(f"/api/v1/events/{dummy_event.id}/contests").get_json()["items"][0]
     assert contest["settings"]["class"] == "mixed" and contest["format"]["lanes"] == 4
+    assert (contest["settings"]["boat"], contest["settings"]["reserves"]) == (5, 1)
 
 
 def test_create_contest_in_english(phone, live_server, organiser, dummy_event, client):
