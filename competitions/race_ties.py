@@ -16,11 +16,12 @@ from accounts.permissions import user_id_of
 from common import fields
 from common.errors import N_, Conflict, ErrorBag, Invalid
 from common.transaction import use_case
+from competitions.services import check_manager
 from scheduling import match_store
-from scheduling.draw_services import draw_of, managed_contest
+from scheduling.draw_services import draw_of, get_contest, managed_contest
 from scheduling.formats.corrections import decide_equal_times
 from scheduling.formats.model import FINISHED
-from scheduling.formats.timed_heats import FINALS, HOLD_TIES, decided_order, equal_times, held_ties, races_of_round
+from scheduling.formats.timed_heats import FINALS, decided_order, equal_times, held_ties, races_of_round
 
 T = match_store.T
 
@@ -52,7 +53,7 @@ def decide_race_tie(actor: User, contest_id: int, data: dict) -> dict:
         raise Invalid.one("order", N_("List crews of this round that share a time, once each, in the decided order."))
     changes = decide_equal_times(bracket, round_, order)
     match_store.write_back(ms, [c.key for c in changes])
-    draw.options = {k: v for k, v in bracket.options.items() if k != HOLD_TIES}
+    draw.options = match_store.stored_options(bracket)
     draw.version += 1
     how = (contest.settings or {}).get("tie_resolution", "rerace")
     match_store.log(contest_id, user_id_of(actor), "race_tie",
@@ -86,7 +87,9 @@ def _ties(bracket, round_: int) -> list[dict]:
 def race_ties(actor: User, contest_id: int) -> list[dict]:
     """Every finished round's crews with equal times (organisers): ``[{round, entries, decided}]``; none when
     the races seat no further race."""
-    contest, draw = _drawn_races(actor, contest_id)
+    contest = get_contest(contest_id)  # (a read: not locked as the decision's use case locks it)
+    check_manager(actor, contest.event_id)
+    draw = draw_of(contest_id)
     if draw is None or contest.format.get("type") != "timed_heats" or not _seats_races(draw):
         return []
     _ms, bracket = _bracket(contest, draw)

@@ -165,7 +165,7 @@ def close_group(contest: ContestRules, rules: Rules, ms: match_store.Matches, gr
                             recorded_lots(draw, group))
         changes = fill_knockout(bracket, {group: [row["entry_id"] for row in table.rows]})
     match_store.write_back(ms, [c.key for c in changes])
-    draw.options = bracket.options
+    draw.options = match_store.stored_options(bracket)
     return [c.key for c in changes]
 
 

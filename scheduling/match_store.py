@@ -149,6 +149,11 @@ class Matches(dict):
         return Bracket(fmt, list(draw.entry_ids), self, options)
 
 
+def stored_options(bracket: Bracket) -> dict:
+    """The bracket's options as its draw stores them: without what ``Matches.bracket`` took from the settings."""
+    return {k: v for k, v in bracket.options.items() if k != timed_heats.HOLD_TIES}
+
+
 def _copy(value):
     if isinstance(value, dict):
         return {k: _copy(v) for k, v in value.items()}
